@@ -1,0 +1,16 @@
+package com.modelregistry.common;
+
+import java.util.List;
+
+/** Input that fails a rule which bean validation cannot express, such as a malformed query parameter. */
+public class InvalidInputException extends ApiException {
+
+    public InvalidInputException(List<Violation> violations) {
+        super("The request has invalid input", List.copyOf(violations));
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+}

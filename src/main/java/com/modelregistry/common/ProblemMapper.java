@@ -1,0 +1,137 @@
+package com.modelregistry.common;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place where failures become HTTP answers: every error body is {@code application/problem+json}, and none
+ * carries a stack trace, class name or SQL. Unexpected failures are logged with an id the client also sees.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> apiException(ApiException e) {
+        return problem(e.status(), e.getMessage(), e.violations());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> invalidBean(ConstraintViolationException e) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList();
+        return problem(400, "The request has invalid input", violations);
+    }
+
+    /** Lists the subtypes too, so that these win over the framework's own mappers for them. */
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            UnrecognizedPropertyException.class, InvalidFormatException.class})
+    public RestResponse<Problem> unreadableJson(JsonProcessingException e) {
+        if (e instanceof PropertyBindingException unknown) {
+            return problem(400, "The request has invalid input",
+                    List.of(new Violation(pathOf(unknown), "is not a known property")));
+        }
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return problem(400, "The request has invalid input",
+                    List.of(new Violation(pathOf(mismatch), "has the wrong type or format")));
+        }
+        if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException) {
+            return problem(400, "The request body is not well-formed JSON", null);
+        }
+        return problem(400, "The request body does not have the expected JSON shape", null);
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> http(WebApplicationException e) {
+        Response original = e.getResponse();
+        int status = original.getStatus();
+        RestResponse.ResponseBuilder<Problem> answer = RestResponse.ResponseBuilder.<Problem>create(status)
+                .entity(new Problem(reason(status), status, detailFor(status)))
+                .type(Problem.MEDIA_TYPE);
+        String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        if (allow != null) {
+            answer.header(HttpHeaders.ALLOW, allow);
+        }
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> unexpected(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, incident %s", incident);
+        return problem(500, "An unexpected error occurred; incident " + incident, null);
+    }
+
+    static RestResponse<Problem> problem(int status, String detail, List<Violation> violations) {
+        return RestResponse.ResponseBuilder.<Problem>create(status)
+                .entity(new Problem(reason(status), status, detail, violations))
+                .type(Problem.MEDIA_TYPE)
+                .build();
+    }
+
+    private static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : "HTTP " + status;
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 404 -> "No resource exists at this address";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "This resource can only answer with application/json";
+            case 413 -> "The request body is too large";
+            case 415 -> "The request body must be application/json";
+            default -> reason(status);
+        };
+    }
+
+    /** The JSON property (or query parameter) a violation concerns, as the client named it. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String parameter = null;
+        StringBuilder property = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                property.setLength(0);
+            } else if (node.getKind() == ElementKind.PROPERTY) {
+                if (!property.isEmpty()) {
+                    property.append('.');
+                }
+                property.append(node.getName());
+            }
+        }
+        if (!property.isEmpty()) {
+            return property.toString();
+        }
+        return Objects.requireNonNullElse(parameter, "body");
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return path.isEmpty() ? "body" : path;
+    }
+}

@@ -1,0 +1,16 @@
+package com.modelregistry.common;
+
+/** Rules shared by several request shapes. */
+public final class TextRules {
+
+    /** PostgreSQL text cannot hold U+0000, so it is refused at the door instead of failing in the database. */
+    public static final String NO_NUL = "[^\\x{0}]*";
+    public static final String NO_NUL_MESSAGE = "must not contain NUL characters";
+
+    /** Like {@code @NotBlank}, but lets null through for fields where null has its own rule. */
+    public static final String NOT_BLANK = "(?s).*\\S.*";
+    public static final String NOT_BLANK_MESSAGE = "must not be blank";
+
+    private TextRules() {
+    }
+}

@@ -1,0 +1,51 @@
+package com.modelregistry.devdb;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * In dev mode only, and only when no datasource URL is configured, starts an embedded PostgreSQL with its data under
+ * {@code target/dev-database} and points the service at it. Live reload builds a new class loader, so the running
+ * database is remembered in system properties, which outlive it, and started once per JVM.
+ */
+public class DevDatabaseConfigSourceFactory implements ConfigSourceFactory {
+
+    private static final String URL = "quarkus.datasource.reactive.url";
+    private static final String REMEMBERED = "model-registry.dev-database.";
+    private static final String DATA_DIRECTORY = "target/dev-database";
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (!context.getProfiles().contains("dev")) {
+            return List.of();
+        }
+        ConfigValue configured = context.getValue(URL);
+        if (configured != null && configured.getValue() != null) {
+            return List.of();
+        }
+        return List.of(new PropertiesConfigSource(startOnce(), "embedded dev database", 200));
+    }
+
+    private static synchronized Map<String, String> startOnce() {
+        Map<String, String> config = new HashMap<>();
+        System.getProperties().forEach((key, value) -> {
+            if (key.toString().startsWith(REMEMBERED)) {
+                config.put(key.toString().substring(REMEMBERED.length()), value.toString());
+            }
+        });
+        if (config.isEmpty()) {
+            EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(DATA_DIRECTORY).toAbsolutePath(), true);
+            Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "dev-database-stop"));
+            config.putAll(database.datasourceConfig());
+            config.forEach((key, value) -> System.setProperty(REMEMBERED + key, value));
+        }
+        return config;
+    }
+}

@@ -1,0 +1,60 @@
+package com.modelregistry.mlmodel;
+
+import com.modelregistry.common.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Every query on models. */
+@ApplicationScoped
+public class ModelRepository implements PanacheRepositoryBase<MLModel, Long> {
+
+    public Uni<List<MLModel>> search(ModelSearch search, PageRequest page) {
+        Filter filter = Filter.of(search);
+        return find(filter.where, search.sort().sort(), filter.parameters).page(page.toPanache()).list();
+    }
+
+    public Uni<Long> countMatching(ModelSearch search) {
+        Filter filter = Filter.of(search);
+        return count(filter.where, filter.parameters);
+    }
+
+    public Uni<Boolean> deleteWithoutLoading(long id) {
+        return delete("id", id).map(deleted -> deleted > 0);
+    }
+
+    /** The HQL condition for a search; each condition is served by an index of the V1 migration. */
+    private record Filter(String where, Parameters parameters) {
+
+        static Filter of(ModelSearch search) {
+            List<String> conditions = new ArrayList<>();
+            Parameters parameters = new Parameters();
+            if (search.framework() != null) {
+                conditions.add("framework = :framework");
+                parameters.and("framework", search.framework());
+            }
+            if (search.minAccuracy() != null) {
+                conditions.add("accuracy >= :minAccuracy");
+                parameters.and("minAccuracy", search.minAccuracy());
+            }
+            if (search.ownerId() != null) {
+                conditions.add("ownerId = :ownerId");
+                parameters.and("ownerId", search.ownerId());
+            }
+            if (search.nameContains() != null) {
+                conditions.add("lower(name) like :pattern escape '\\'");
+                parameters.and("pattern", "%" + escapeLike(search.nameContains().toLowerCase(Locale.ROOT)) + "%");
+            }
+            String where = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+            return new Filter(where, parameters);
+        }
+
+        private static String escapeLike(String text) {
+            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        }
+    }
+}

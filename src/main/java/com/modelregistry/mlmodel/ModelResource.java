@@ -1,0 +1,68 @@
+package com.modelregistry.mlmodel;
+
+import com.modelregistry.common.Page;
+import com.modelregistry.common.PageRequest;
+import com.modelregistry.common.QueryParameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The registry of all models: search, read, change, remove. */
+@Path("/models")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ModelResource {
+
+    private final ModelService service;
+
+    public ModelResource(ModelService service) {
+        this.service = service;
+    }
+
+    @GET
+    public Uni<Page<ModelView>> search(@RestQuery String framework, @RestQuery String minAccuracy,
+            @RestQuery String ownerId, @RestQuery String q, @RestQuery String sort,
+            @RestQuery String page, @RestQuery String size) {
+        QueryParameters params = new QueryParameters();
+        String frameworkFilter = params.text("framework", framework, 50);
+        Double accuracyFloor = params.fraction("minAccuracy", minAccuracy);
+        Long owner = params.id("ownerId", ownerId);
+        String nameContains = params.text("q", q, 255);
+        ModelSort order = sort == null ? ModelSort.NEWEST : ModelSort.fromParameter(sort).orElse(null);
+        if (order == null) {
+            params.reject("sort", "must be one of " + ModelSort.ALLOWED);
+        }
+        PageRequest request = params.page(page, size);
+        params.check();
+        ModelSearch search = new ModelSearch(Frameworks.normalize(frameworkFilter), accuracyFloor, owner,
+                nameContains, order);
+        return service.search(search, request);
+    }
+
+    @GET
+    @Path("{id}")
+    public Uni<ModelView> get(@RestPath long id) {
+        return service.get(id);
+    }
+
+    @PATCH
+    @Path("{id}")
+    public Uni<ModelView> update(@RestPath long id, @Valid @NotNull ModelPatch body) {
+        return service.update(id, body);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Uni<Void> delete(@RestPath long id) {
+        return service.delete(id);
+    }
+}

@@ -1,0 +1,106 @@
+package com.modelregistry.mlmodel;
+
+import com.modelregistry.common.DatabaseConstraints;
+import com.modelregistry.common.NotFoundException;
+import com.modelregistry.common.Page;
+import com.modelregistry.common.PageRequest;
+import com.modelregistry.user.UserRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Recording, finding, changing and removing models. */
+@ApplicationScoped
+public class ModelService {
+
+    private final ModelRepository models;
+    private final UserRepository users;
+
+    public ModelService(ModelRepository models, UserRepository users) {
+        this.models = models;
+        this.users = users;
+    }
+
+    @WithTransaction
+    public Uni<ModelView> create(long ownerId, NewModel request) {
+        return users.findById(ownerId).chain(owner -> {
+            if (owner == null) {
+                throw new NotFoundException("User", ownerId);
+            }
+            MLModel model = new MLModel();
+            model.name = request.name();
+            model.framework = request.framework();
+            model.accuracy = request.accuracy();
+            model.owner = owner;
+            model.ownerId = owner.id;
+            return models.persistAndFlush(model).map(ModelView::of);
+        }).onFailure().transform(failure -> ownerGone(failure, ownerId));
+    }
+
+    @WithSession
+    public Uni<Page<ModelView>> search(ModelSearch search, PageRequest page) {
+        return models.search(search, page).chain(found -> models.countMatching(search)
+                .map(total -> Page.of(found, ModelView::of, page, total)));
+    }
+
+    /** The models of one user; 404 rather than an empty page when the user does not exist. */
+    @WithSession
+    public Uni<Page<ModelView>> ownedBy(long ownerId, PageRequest page) {
+        return users.count("id", ownerId).chain(found -> {
+            if (found == 0) {
+                throw new NotFoundException("User", ownerId);
+            }
+            ModelSearch search = ModelSearch.ownedBy(ownerId);
+            return models.search(search, page).chain(list -> models.countMatching(search)
+                    .map(total -> Page.of(list, ModelView::of, page, total)));
+        });
+    }
+
+    @WithSession
+    public Uni<ModelView> get(long id) {
+        return models.findById(id).map(model -> ModelView.of(existing(model, id)));
+    }
+
+    @WithTransaction
+    public Uni<ModelView> update(long id, ModelPatch patch) {
+        return models.findById(id).chain(found -> {
+            MLModel model = existing(found, id);
+            if (patch.name() != null) {
+                model.name = patch.name().orElseThrow();
+            }
+            if (patch.framework() != null) {
+                model.framework = patch.framework().orElseThrow();
+            }
+            if (patch.accuracy() != null) {
+                model.accuracy = patch.accuracy().orElse(null);
+            }
+            return models.flush().map(ignored -> ModelView.of(model));
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(long id) {
+        return models.deleteWithoutLoading(id).map(deleted -> {
+            if (!deleted) {
+                throw new NotFoundException("Model", id);
+            }
+            return null;
+        });
+    }
+
+    private static MLModel existing(MLModel model, long id) {
+        if (model == null) {
+            throw new NotFoundException("Model", id);
+        }
+        return model;
+    }
+
+    /** The owner was deleted between the lookup and the insert: the same answer as if it had never existed. */
+    private static Throwable ownerGone(Throwable failure, long ownerId) {
+        return DatabaseConstraints.violated(failure)
+                .filter("models_owner_id_fkey"::equals)
+                .<Throwable>map(constraint -> new NotFoundException("User", ownerId))
+                .orElse(failure);
+    }
+}

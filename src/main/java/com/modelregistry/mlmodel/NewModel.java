@@ -1,0 +1,14 @@
+package com.modelregistry.mlmodel;
+
+import jakarta.validation.constraints.NotNull;
+
+/** A request to record a model. The framework is trimmed and lowercased so that filters match it. */
+public record NewModel(
+        @NotNull @ModelRules.Name String name,
+        @NotNull @ModelRules.Framework String framework,
+        @ModelRules.Accuracy Double accuracy) {
+
+    public NewModel {
+        framework = Frameworks.normalize(framework);
+    }
+}

@@ -1,0 +1,47 @@
+package com.modelregistry.mlmodel;
+
+import com.modelregistry.common.Page;
+import com.modelregistry.common.PageRequest;
+import com.modelregistry.common.QueryParameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The models of one user: record a new one, list them newest first. */
+@Path("/users/{userId}/models")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class UserModelsResource {
+
+    private final ModelService service;
+
+    public UserModelsResource(ModelService service) {
+        this.service = service;
+    }
+
+    @POST
+    public Uni<RestResponse<ModelView>> create(@RestPath long userId, @Valid @NotNull NewModel body) {
+        return service.create(userId, body).map(model -> RestResponse.ResponseBuilder
+                .<ModelView>created(URI.create("/models/" + model.id()))
+                .entity(model)
+                .build());
+    }
+
+    @GET
+    public Uni<Page<ModelView>> list(@RestPath long userId, @RestQuery String page, @RestQuery String size) {
+        QueryParameters params = new QueryParameters();
+        PageRequest request = params.page(page, size);
+        params.check();
+        return service.ownedBy(userId, request);
+    }
+}

@@ -1,0 +1,77 @@
+package com.modelregistry.user;
+
+import com.modelregistry.mlmodel.MLModel;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A person who registers models. The password hash never leaves this entity for any response or log. */
+@Entity
+@Table(name = "users")
+public class User {
+
+    public static final String ROLE_USER = "user";
+    public static final String ROLE_ADMIN = "admin";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false)
+    public String email;
+
+    @Column(nullable = false, length = 50)
+    public String username;
+
+    @Column(name = "password_hash", nullable = false, length = 60)
+    public String passwordHash;
+
+    @Column(nullable = false)
+    public boolean active = true;
+
+    @Column(nullable = false, length = 16)
+    public String role = ROLE_USER;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    /** Never cascaded by JPA: the database deletes a user's models itself, without loading them. */
+    @OneToMany(mappedBy = "owner")
+    @OrderBy("createdAt desc, id desc")
+    public List<MLModel> models = new ArrayList<>();
+
+    @PrePersist
+    void stampCreation() {
+        createdAt = now();
+        updatedAt = createdAt;
+    }
+
+    @PreUpdate
+    void stampUpdate() {
+        updatedAt = now();
+    }
+
+    /** PostgreSQL keeps microseconds; truncating here makes the first answer match every later read. */
+    static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public String toString() {
+        return "User[id=" + id + ", username=" + username + "]";
+    }
+}

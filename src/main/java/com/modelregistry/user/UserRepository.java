@@ -1,0 +1,37 @@
+package com.modelregistry.user;
+
+import com.modelregistry.common.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** Every query on users. */
+@ApplicationScoped
+public class UserRepository implements PanacheRepositoryBase<User, Long> {
+
+    private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
+
+    public Uni<List<User>> findNewestFirst(String email, PageRequest page) {
+        if (email == null) {
+            return findAll(NEWEST_FIRST).page(page.toPanache()).list();
+        }
+        return find("email", NEWEST_FIRST, email).page(page.toPanache()).list();
+    }
+
+    public Uni<Long> countMatching(String email) {
+        return email == null ? count() : count("email", email);
+    }
+
+    /** The user with all of its models, newest first, in one SQL statement. */
+    public Uni<User> findWithModels(long id) {
+        return find("from User u left join fetch u.models where u.id = ?1", id).list()
+                .map(found -> found.isEmpty() ? null : found.get(0));
+    }
+
+    /** Deletes in one statement without loading the user or its models; the database cascades to the models. */
+    public Uni<Boolean> deleteWithoutLoading(long id) {
+        return delete("id", id).map(deleted -> deleted > 0);
+    }
+}

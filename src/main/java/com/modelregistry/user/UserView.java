@@ -1,0 +1,22 @@
+package com.modelregistry.user;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.modelregistry.mlmodel.ModelView;
+import java.time.Instant;
+import java.util.List;
+
+/** A user as clients see it: never the password hash. {@code models} only with {@code ?expand=models}. */
+public record UserView(Long id, String email, String username, boolean active, String role,
+        Instant createdAt, Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ModelView> models) {
+
+    public static UserView of(User user) {
+        return new UserView(user.id, user.email, user.username, user.active, user.role,
+                user.createdAt, user.updatedAt, null);
+    }
+
+    public static UserView withModels(User user) {
+        return new UserView(user.id, user.email, user.username, user.active, user.role,
+                user.createdAt, user.updatedAt, user.models.stream().map(ModelView::of).toList());
+    }
+}

@@ -1,0 +1,39 @@
+package com.modelregistry.testdb;
+
+import com.modelregistry.devdb.EmbeddedDatabase;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Starts a fresh embedded PostgreSQL for a test run and points the service (in-JVM or packaged) at it. */
+public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile String jdbcUrl;
+    private EmbeddedDatabase database;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            database = EmbeddedDatabase.start(Files.createTempDirectory("model-registry-test-db"), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        jdbcUrl = database.jdbcUrl();
+        return database.datasourceConfig();
+    }
+
+    @Override
+    public void stop() {
+        if (database != null) {
+            database.stop();
+        }
+    }
+
+    /** For tests that inspect the database directly, as a client of the service cannot. */
+    public static String jdbcUrl() {
+        return jdbcUrl;
+    }
+}

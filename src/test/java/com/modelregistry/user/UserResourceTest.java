@@ -1,0 +1,320 @@
+package com.modelregistry.user;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.modelregistry.Api;
+import com.modelregistry.testdb.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class UserResourceTest {
+
+    @Test
+    void registeringAUserAnswersCreatedWithItsLocationAndNoPassword() {
+        String name = Api.unique("Alice_");
+        Response response = given().contentType(ContentType.JSON)
+                .body(Map.of("email", "  " + name.toUpperCase() + "@Example.COM ", "username", name,
+                        "password", Api.PASSWORD))
+                .when().post("/users");
+
+        response.then().statusCode(201)
+                .contentType(ContentType.JSON)
+                .header("Location", endsWith("/users/" + response.jsonPath().getLong("id")))
+                .body("email", equalTo(name.toLowerCase() + "@example.com"))
+                .body("username", equalTo(name))
+                .body("active", equalTo(true))
+                .body("role", equalTo("user"))
+                .body("createdAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"))
+                .body("updatedAt", equalTo(response.jsonPath().getString("createdAt")))
+                .body("$", not(hasKey("password")))
+                .body("$", not(hasKey("passwordHash")))
+                .body(not(containsString("$2a$")));
+    }
+
+    @Test
+    void aTakenEmailOrUsernameIsAConflictIgnoringCase() {
+        String name = Api.unique("bob_");
+        Api.createUser(name + "@example.com", name);
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", name.toUpperCase() + "@EXAMPLE.com", "username", Api.unique("other_"),
+                        "password", Api.PASSWORD))
+                .when().post("/users")
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("status", equalTo(409))
+                .body("violations.field", hasItem("email"));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", Api.unique("x") + "@example.com", "username", name.toUpperCase(),
+                        "password", Api.PASSWORD))
+                .when().post("/users")
+                .then().statusCode(409)
+                .body("violations.field", hasItem("username"));
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneEmailHaveExactlyOneWinner() throws Exception {
+        String email = Api.unique("race_") + "@example.com";
+        int clients = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String username = Api.unique("racer_");
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON)
+                            .body(Map.of("email", email, "username", username, "password", Api.PASSWORD))
+                            .when().post("/users")
+                            .then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, answers.stream().filter(s -> s == 201).count(), "answers: " + answers);
+            assertEquals(clients - 1, answers.stream().filter(s -> s == 409).count(), "answers: " + answers);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().queryParam("email", email).when().get("/users").then().body("total", equalTo(1));
+    }
+
+    @Test
+    void registrationRejectsEachInvalidFieldByName() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", "not-an-address", "username", "ab", "password", "short"))
+                .when().post("/users")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("email", "password", "username")));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", "a@b.c", "username", "has space", "password", "x".repeat(73)))
+                .when().post("/users")
+                .then().statusCode(400)
+                .body("violations.field", equalTo(List.of("password", "username")));
+
+        // 25 three-byte characters are 75 bytes: too long for bcrypt although only 25 characters
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", Api.unique("u") + "@example.com", "username", Api.unique("u"),
+                        "password", "€".repeat(25)))
+                .when().post("/users")
+                .then().statusCode(400)
+                .body("violations.field", equalTo(List.of("password")));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", "x".repeat(250) + "@example.com", "username", Api.unique("u"),
+                        "password", Api.PASSWORD))
+                .when().post("/users")
+                .then().statusCode(400)
+                .body("violations.field", hasItem("email"));
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", Api.unique("u"), "password", Api.PASSWORD))
+                .when().post("/users")
+                .then().statusCode(400)
+                .body("violations.field", equalTo(List.of("email")));
+    }
+
+    @Test
+    void registrationCannotSetServerOwnedFields() {
+        for (String field : List.of("id", "role", "active", "createdAt", "passwordHash")) {
+            String name = Api.unique("u_");
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("email", name + "@example.com", "username", name, "password", Api.PASSWORD,
+                            field, "admin"))
+                    .when().post("/users")
+                    .then().statusCode(400)
+                    .body("violations.field", equalTo(List.of(field)));
+        }
+    }
+
+    @Test
+    void gettingAUserByIdAndUnknownIds() {
+        long id = Api.createUser();
+        given().when().get("/users/{id}", id)
+                .then().statusCode(200)
+                .body("id", equalTo((int) id))
+                .body("$", not(hasKey("models")));
+
+        given().when().get("/users/{id}", 987654321).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", equalTo("Not Found"))
+                .body("detail", notNullValue());
+        given().when().get("/users/not-a-number").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().when().get("/users/{id}?expand=everything", id).then().statusCode(400)
+                .body("violations.field", equalTo(List.of("expand")));
+    }
+
+    @Test
+    void expandModelsListsTheUsersModelsNewestFirst() {
+        long owner = Api.createUser();
+        long first = Api.createModel(owner, "first", "sklearn", 0.5);
+        long second = Api.createModel(owner, "second", "pytorch", null);
+        Api.createModel(Api.createUser(), "someone else's", "sklearn", 0.9);
+
+        given().when().get("/users/{id}?expand=models", owner)
+                .then().statusCode(200)
+                .body("id", equalTo((int) owner))
+                .body("models.id", equalTo(List.of((int) second, (int) first)))
+                .body("models[0].ownerId", equalTo((int) owner))
+                .body("models[1].accuracy", equalTo(0.5f));
+
+        long lonely = Api.createUser();
+        given().when().get("/users/{id}?expand=models", lonely)
+                .then().statusCode(200)
+                .body("models", equalTo(List.of()));
+        given().when().get("/users/{id}?expand=models", 987654321).then().statusCode(404);
+    }
+
+    @Test
+    void listingUsersIsNewestFirstWithTotals() {
+        long a = Api.createUser();
+        long b = Api.createUser();
+        long c = Api.createUser();
+
+        given().when().get("/users?size=3")
+                .then().statusCode(200)
+                .body("items.id", equalTo(List.of((int) c, (int) b, (int) a)))
+                .body("page", equalTo(0))
+                .body("size", equalTo(3))
+                .body(not(containsString("$2a$")));
+
+        Response all = given().when().get("/users?size=2&page=1");
+        all.then().statusCode(200).body("items.id", hasItem((int) a)).body("page", equalTo(1));
+        long total = all.jsonPath().getLong("total");
+        assertEquals((total + 1) / 2, all.jsonPath().getLong("totalPages"));
+    }
+
+    @Test
+    void findingAUserByEmailIgnoresCase() {
+        String name = Api.unique("carol_");
+        long id = Api.createUser(name + "@example.com", name);
+
+        given().queryParam("email", name.toUpperCase() + "@Example.com")
+                .when().get("/users")
+                .then().statusCode(200)
+                .body("items.id", equalTo(List.of((int) id)))
+                .body("total", equalTo(1))
+                .body("totalPages", equalTo(1));
+        given().queryParam("email", "nobody-" + name + "@example.com")
+                .when().get("/users")
+                .then().statusCode(200)
+                .body("items", equalTo(List.of()))
+                .body("total", equalTo(0))
+                .body("totalPages", equalTo(0));
+    }
+
+    @Test
+    void pagingParametersOutOfRangeAreRejected() {
+        for (String query : List.of("page=-1", "page=abc", "size=0", "size=101", "size=1.5", "page=99999999999")) {
+            given().when().get("/users?" + query)
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations.field", hasItem(query.substring(0, query.indexOf('='))));
+        }
+        given().when().get("/users?page=-1&size=0").then().statusCode(400)
+                .body("violations.field", equalTo(List.of("page", "size")));
+    }
+
+    @Test
+    void patchingAUserChangesOnlyTheGivenFields() {
+        String name = Api.unique("dave_");
+        long id = Api.createUser(name + "@example.com", name);
+        String created = given().get("/users/{id}", id).jsonPath().getString("createdAt");
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", "NEW-" + name + "@example.com", "active", false))
+                .when().patch("/users/{id}", id)
+                .then().statusCode(200)
+                .body("email", equalTo("new-" + name + "@example.com"))
+                .body("username", equalTo(name))
+                .body("active", equalTo(false))
+                .body("createdAt", equalTo(created))
+                .body("updatedAt", not(equalTo(created)));
+
+        given().contentType(ContentType.JSON).body(Map.of("password", "another long password"))
+                .when().patch("/users/{id}", id)
+                .then().statusCode(200)
+                .body(not(containsString("$2a$")));
+
+        given().when().get("/users/{id}", id)
+                .then().body("email", equalTo("new-" + name + "@example.com")).body("active", equalTo(false));
+    }
+
+    @Test
+    void patchingAUserRejectsTakenNamesNullsAndUnknownFields() {
+        String taken = Api.unique("erin_");
+        Api.createUser(taken + "@example.com", taken);
+        long id = Api.createUser();
+
+        given().contentType(ContentType.JSON).body(Map.of("email", taken + "@EXAMPLE.com"))
+                .when().patch("/users/{id}", id)
+                .then().statusCode(409).body("violations.field", equalTo(List.of("email")));
+        given().contentType(ContentType.JSON).body(Map.of("username", taken.toUpperCase()))
+                .when().patch("/users/{id}", id)
+                .then().statusCode(409).body("violations.field", equalTo(List.of("username")));
+        given().contentType(ContentType.JSON).body("{\"email\": null}")
+                .when().patch("/users/{id}", id)
+                .then().statusCode(400).body("violations.field", equalTo(List.of("email")));
+        given().contentType(ContentType.JSON).body(Map.of("role", "admin"))
+                .when().patch("/users/{id}", id)
+                .then().statusCode(400).body("violations.field", equalTo(List.of("role")));
+        given().contentType(ContentType.JSON).body(Map.of("password", "short"))
+                .when().patch("/users/{id}", id)
+                .then().statusCode(400).body("violations.field", equalTo(List.of("password")));
+        given().contentType(ContentType.JSON).body(Map.of("active", "yes"))
+                .when().patch("/users/{id}", id)
+                .then().statusCode(400).body("violations.field", equalTo(List.of("active")));
+        given().contentType(ContentType.JSON).body(Map.of("active", false))
+                .when().patch("/users/{id}", 987654321)
+                .then().statusCode(404);
+
+        given().when().get("/users/{id}", id).then().body("role", equalTo("user")).body("active", equalTo(true));
+    }
+
+    @Test
+    void deletingAUserDeletesItsModels() {
+        long owner = Api.createUser();
+        long model = Api.createModel(owner, "doomed", "sklearn", 0.7);
+        long otherOwner = Api.createUser();
+        long kept = Api.createModel(otherOwner, "kept", "sklearn", 0.7);
+
+        given().when().delete("/users/{id}", owner).then().statusCode(204);
+
+        given().when().get("/users/{id}", owner).then().statusCode(404);
+        given().when().get("/models/{id}", model).then().statusCode(404);
+        given().when().get("/users/{id}/models", owner).then().statusCode(404);
+        given().when().get("/models/{id}", kept).then().statusCode(200);
+        given().when().delete("/users/{id}", owner).then().statusCode(404);
+    }
+}
