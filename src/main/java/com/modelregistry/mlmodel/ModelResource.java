@@ -13,11 +13,16 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The registry of all models: search, read, change, remove. */
 @Path("/models")
+@Tag(name = "Models")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ModelResource {
@@ -29,9 +34,18 @@ public class ModelResource {
     }
 
     @GET
-    public Uni<Page<ModelView>> search(@RestQuery String framework, @RestQuery String minAccuracy,
-            @RestQuery String ownerId, @RestQuery String q, @RestQuery String sort,
-            @RestQuery String page, @RestQuery String size) {
+    public Uni<Page<ModelView>> search(
+            @Parameter(description = "Exact framework, ignoring case") @RestQuery String framework,
+            @Parameter(description = "Only models with at least this accuracy (unscored models are left out)",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1")) @RestQuery String minAccuracy,
+            @Parameter(description = "Only this user's models", schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+            @RestQuery String ownerId,
+            @Parameter(description = "Part of the name, ignoring case") @RestQuery String q,
+            @Parameter(description = "Order; ties by id descending, unscored models last", schema = @Schema(
+                    enumeration = {"-createdAt", "createdAt", "-accuracy", "accuracy", "-name", "name"},
+                    defaultValue = "-createdAt")) @RestQuery String sort,
+            @Parameter(description = "Page index, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @RestQuery String page,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @RestQuery String size) {
         QueryParameters params = new QueryParameters();
         String frameworkFilter = params.text("framework", framework, 50);
         Double accuracyFloor = params.fraction("minAccuracy", minAccuracy);

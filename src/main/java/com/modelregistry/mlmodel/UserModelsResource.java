@@ -13,12 +13,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The models of one user: record a new one, list them newest first. */
 @Path("/users/{userId}/models")
+@Tag(name = "Models")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class UserModelsResource {
@@ -38,7 +43,9 @@ public class UserModelsResource {
     }
 
     @GET
-    public Uni<Page<ModelView>> list(@RestPath long userId, @RestQuery String page, @RestQuery String size) {
+    public Uni<Page<ModelView>> list(@RestPath long userId,
+            @Parameter(description = "Page index, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @RestQuery String page,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @RestQuery String size) {
         QueryParameters params = new QueryParameters();
         PageRequest request = params.page(page, size);
         params.check();

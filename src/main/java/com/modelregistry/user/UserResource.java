@@ -16,12 +16,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Users: registration, lookup, change and removal. */
 @Path("/users")
+@Tag(name = "Users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class UserResource {
@@ -41,7 +46,10 @@ public class UserResource {
     }
 
     @GET
-    public Uni<Page<UserView>> list(@RestQuery String email, @RestQuery String page, @RestQuery String size) {
+    public Uni<Page<UserView>> list(
+            @Parameter(description = "Exact email, ignoring case") @RestQuery String email,
+            @Parameter(description = "Page index, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @RestQuery String page,
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @RestQuery String size) {
         QueryParameters params = new QueryParameters();
         String emailFilter = params.text("email", email, 255);
         PageRequest request = params.page(page, size);
@@ -51,7 +59,8 @@ public class UserResource {
 
     @GET
     @Path("{id}")
-    public Uni<UserView> get(@RestPath long id, @RestQuery String expand) {
+    public Uni<UserView> get(@RestPath long id,
+            @Parameter(description = "models: include the user's models, newest first", schema = @Schema(enumeration = "models")) @RestQuery String expand) {
         QueryParameters params = new QueryParameters();
         if (expand != null && !expand.equals("models")) {
             params.reject("expand", "must be models");

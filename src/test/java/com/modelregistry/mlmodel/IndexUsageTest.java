@@ -1,0 +1,105 @@
+package com.modelregistry.mlmodel;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelregistry.Api;
+import com.modelregistry.testdb.PostgresResource;
+import com.modelregistry.testdb.SqlRecorder;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every filter and every sort the API offers is served by an index: the statements Hibernate really sends for each
+ * request are planned by PostgreSQL (generic plan, sequential scans discouraged) and must read an index, and a sort
+ * must come out of the index in order rather than from a Sort step.
+ */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+class IndexUsageTest {
+
+    private static long owner;
+
+    @BeforeEach
+    void someData() {
+        if (owner == 0) {
+            owner = Api.createUser();
+            Api.createModel(owner, "indexed", "sklearn", 0.5);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/models?framework=sklearn", "/models?minAccuracy=0.5", "/models?ownerId={owner}",
+            "/models?q=dex", "/users/{owner}/models", "/users?email=someone@example.com"})
+    void eachFilterReadsAnIndex(String request) throws Exception {
+        for (String plan : plansOf(request)) {
+            assertFalse(plan.contains("Seq Scan"), request + " scans a whole table:\n" + plan);
+            assertTrue(plan.contains("Index"), request + " reads no index:\n" + plan);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/models", "/models?sort=-createdAt", "/models?sort=createdAt", "/models?sort=-accuracy",
+            "/models?sort=accuracy", "/models?sort=-name", "/models?sort=name", "/models?framework=sklearn",
+            "/users/{owner}/models", "/users"})
+    void eachSortComesFromAnIndexInOrder(String request) throws Exception {
+        String page = plansOf(request).get(0);
+        assertFalse(page.contains("Seq Scan"), request + " scans a whole table:\n" + page);
+        assertFalse(page.contains("Sort"), request + " sorts instead of reading an index in order:\n" + page);
+    }
+
+    @Test
+    void theCheckWouldNoticeAnUnservedOrder() throws Exception {
+        try (Connection db = planner();
+                Statement statement = db.createStatement()) {
+            statement.execute("set enable_seqscan = off");
+            String plan = explain(statement, "select id from models order by updated_at desc limit $1");
+            assertTrue(plan.contains("Sort"), plan);
+        }
+    }
+
+    private static List<String> plansOf(String request) throws Exception {
+        List<String> statements;
+        try (SqlRecorder sql = SqlRecorder.start()) {
+            given().when().get(request.replace("{owner}", Long.toString(owner))).then().statusCode(200);
+            statements = sql.statements().stream().filter(s -> s.contains(" from models") || s.contains(" from users"))
+                    .toList();
+        }
+        assertFalse(statements.isEmpty(), "no statement recorded for " + request);
+        List<String> plans = new ArrayList<>();
+        try (Connection db = planner();
+                Statement statement = db.createStatement()) {
+            statement.execute("set enable_seqscan = off");
+            for (String sql : statements) {
+                plans.add(explain(statement, sql));
+            }
+        }
+        return plans;
+    }
+
+    /** Simple query protocol: a generic plan keeps the $n placeholders, which the extended protocol would bind. */
+    private static Connection planner() throws Exception {
+        return DriverManager.getConnection(PostgresResource.jdbcUrl() + "?preferQueryMode=simple", "postgres", "postgres");
+    }
+
+    private static String explain(Statement statement, String sql) throws Exception {
+        StringBuilder plan = new StringBuilder(sql).append('\n');
+        try (ResultSet rows = statement.executeQuery("explain (generic_plan) " + sql)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+}
