@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Counts the SQL statements Hibernate sends rather than assuming them. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
-class ExpandModelsStatementsTest {
+class UserStatementsTest {
 
     @Test
     void expandingModelsIssuesASingleStatement() {
@@ -30,6 +30,21 @@ class ExpandModelsStatementsTest {
             assertEquals(1, sql.statements().size(), "statements: " + sql.statements());
             assertTrue(sql.statements().get(0).contains("join"), "statements: " + sql.statements());
         }
+    }
+
+    @Test
+    void deletingAUserIsOneStatementThatLoadsNoModel() {
+        long owner = Api.createUser();
+        for (int i = 0; i < 3; i++) {
+            Api.createModel(owner, "model-" + i, "sklearn", 0.5);
+        }
+        try (SqlRecorder sql = SqlRecorder.start()) {
+            given().when().delete("/users/{id}", owner).then().statusCode(204);
+
+            assertEquals(1, sql.statements().size(), "statements: " + sql.statements());
+            assertTrue(sql.statements().get(0).startsWith("delete from users"), "statements: " + sql.statements());
+        }
+        given().queryParam("ownerId", owner).when().get("/models").then().body("total", equalTo(0));
     }
 
     @Test
