@@ -2,25 +2,42 @@ package com.modelregistry;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Starts the service, but first refuses to start the packaged application without a database: Quarkus would
- * otherwise fail later with a page of stack trace instead of saying what to set.
+ * Starts the service, but first refuses to start the packaged application without a database or token keys: Quarkus
+ * would otherwise fail later with a page of stack trace instead of saying what to set.
  */
 @QuarkusMain
 public class Main {
 
-    static final String URL_PROPERTY = "quarkus.datasource.reactive.url";
-    static final String URL_VARIABLE = "QUARKUS_DATASOURCE_REACTIVE_URL";
-
     public static void main(String... args) {
-        if (runningPackaged() && !databaseConfigured()) {
-            System.err.println("Model Registry needs a database: set " + URL_VARIABLE
-                    + " (postgresql://host:5432/db) with QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD");
-            System.exit(1);
+        if (runningPackaged()) {
+            List<String> missing = missingSettings();
+            if (!missing.isEmpty()) {
+                System.err.println("Model Registry cannot start: set " + String.join("; ", missing));
+                System.exit(1);
+            }
         }
         Quarkus.run(args);
+    }
+
+    static List<String> missingSettings() {
+        List<String> missing = new ArrayList<>();
+        if (!configured("quarkus.datasource.reactive.url")) {
+            missing.add("QUARKUS_DATASOURCE_REACTIVE_URL (postgresql://host:5432/db) with QUARKUS_DATASOURCE_USERNAME"
+                    + " and QUARKUS_DATASOURCE_PASSWORD");
+        }
+        if (!configured("mp.jwt.verify.publickey.location") && !configured("mp.jwt.verify.publickey")) {
+            missing.add("MP_JWT_VERIFY_PUBLICKEY_LOCATION (the token public key, PEM)");
+        }
+        if (!configured("smallrye.jwt.sign.key.location") && !configured("smallrye.jwt.sign.key")) {
+            missing.add("SMALLRYE_JWT_SIGN_KEY_LOCATION (the token private key, PEM)");
+        }
+        return missing;
     }
 
     /**
@@ -31,9 +48,9 @@ public class Main {
         return !Main.class.getClassLoader().getClass().getName().startsWith("io.quarkus.bootstrap.classloading.");
     }
 
-    private static boolean databaseConfigured() {
-        String variable = System.getenv(URL_VARIABLE);
+    private static boolean configured(String property) {
+        String variable = System.getenv(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
         return (variable != null && !variable.isBlank())
-                || ConfigProvider.getConfig().getOptionalValue(URL_PROPERTY, String.class).isPresent();
+                || ConfigProvider.getConfig().getOptionalValue(property, String.class).isPresent();
     }
 }

@@ -2,7 +2,9 @@ package com.modelregistry;
 
 import static io.restassured.RestAssured.given;
 
+import com.modelregistry.testdb.AuthResource;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +14,18 @@ public final class Api {
 
     public static final String PASSWORD = "correct horse battery";
 
+    /** A registered user and a token of theirs. */
+    public record Account(long id, String username, String email, String token) {
+
+        /** A request made by this account. */
+        public RequestSpecification request() {
+            return given().header("Authorization", "Bearer " + token);
+        }
+    }
+
+    private static volatile Account admin;
+    private static volatile Object adminKey;
+
     private Api() {
     }
 
@@ -19,27 +33,53 @@ public final class Api {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 
-    public static long createUser() {
+    public static Account newUser() {
         String name = unique("user_");
-        return createUser(name + "@example.com", name);
+        return newUser(name + "@example.com", name);
     }
 
-    public static long createUser(String email, String username) {
-        return given().contentType(ContentType.JSON)
+    public static Account newUser(String email, String username) {
+        long id = given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "username", username, "password", PASSWORD))
                 .when().post("/users")
                 .then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+        return new Account(id, username, email, login(username, PASSWORD));
     }
 
-    public static long createModel(long ownerId, String name, String framework, Double accuracy) {
+    /** The admin that start-up created from the registry.admin settings. */
+    public static Account admin() {
+        if (admin == null || adminKey != AuthResource.signingKey()) {
+            adminKey = AuthResource.signingKey();
+            String token = login(AuthResource.ADMIN_USERNAME, AuthResource.ADMIN_PASSWORD);
+            long id = given().header("Authorization", "Bearer " + token).when().get("/users/me")
+                    .then().statusCode(200).extract().jsonPath().getLong("id");
+            admin = new Account(id, AuthResource.ADMIN_USERNAME, "test-admin@example.com", token);
+        }
+        return admin;
+    }
+
+    /** A request made by the admin, for arranging and checking data whatever its owner. */
+    public static RequestSpecification asAdmin() {
+        return admin().request();
+    }
+
+    public static String login(String username, String password) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password))
+                .when().post("/auth/token")
+                .then().statusCode(200)
+                .extract().jsonPath().getString("accessToken");
+    }
+
+    public static long createModel(Account owner, String name, String framework, Double accuracy) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", name);
         body.put("framework", framework);
         body.put("accuracy", accuracy);
-        return given().contentType(ContentType.JSON)
+        return owner.request().contentType(ContentType.JSON)
                 .body(body)
-                .when().post("/users/{id}/models", ownerId)
+                .when().post("/users/{id}/models", owner.id())
                 .then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }

@@ -1,12 +1,15 @@
 package com.modelregistry.common;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** Input that fails a rule which bean validation cannot express, such as a malformed query parameter. */
 public class InvalidInputException extends ApiException {
 
     public InvalidInputException(List<Violation> violations) {
-        super("The request has invalid input", List.copyOf(violations));
+        super("The request has invalid input", violations.stream()
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList());
     }
 
     @Override

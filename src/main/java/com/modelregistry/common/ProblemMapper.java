@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -30,10 +33,32 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String BEARER = "Bearer";
 
     @ServerExceptionMapper
     public RestResponse<Problem> apiException(ApiException e) {
-        return problem(e.status(), e.getMessage(), e.violations());
+        RestResponse.ResponseBuilder<Problem> answer = builder(e.status(), e.getMessage(), e.violations());
+        if (e instanceof UnauthenticatedException) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, BEARER);
+        }
+        if (e instanceof TooManyRequestsException tooMany) {
+            answer.header(HttpHeaders.RETRY_AFTER, tooMany.retryAfterSeconds());
+        }
+        return answer.build();
+    }
+
+    /** Authentication is not proactive, so a missing, bad or revoked token surfaces here rather than before REST. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public RestResponse<Problem> unauthenticated(RuntimeException e) {
+        return builder(401, "A valid bearer token is required", null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, BEARER)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<Problem> forbidden(io.quarkus.security.ForbiddenException e) {
+        return problem(403, "This account may not do this", null);
     }
 
     @ServerExceptionMapper
@@ -85,10 +110,13 @@ public class ProblemMapper {
     }
 
     static RestResponse<Problem> problem(int status, String detail, List<Violation> violations) {
+        return builder(status, detail, violations).build();
+    }
+
+    private static RestResponse.ResponseBuilder<Problem> builder(int status, String detail, List<Violation> violations) {
         return RestResponse.ResponseBuilder.<Problem>create(status)
                 .entity(new Problem(reason(status), status, detail, violations))
-                .type(Problem.MEDIA_TYPE)
-                .build();
+                .type(Problem.MEDIA_TYPE);
     }
 
     private static String reason(int status) {

@@ -1,8 +1,12 @@
 package com.modelregistry.mlmodel;
 
+import com.modelregistry.auth.Caller;
+import com.modelregistry.common.OpenApiSecurity;
 import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
 import com.modelregistry.common.QueryParameters;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,21 +20,27 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The registry of all models: search, read, change, remove. */
+/** The registry of all models: any logged-in user searches and reads; the owner or an admin changes and removes. */
 @Path("/models")
 @Tag(name = "Models")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = OpenApiSecurity.BEARER)
+@SecurityRequirement(name = OpenApiSecurity.OAUTH2)
 public class ModelResource {
 
     private final ModelService service;
+    private final SecurityIdentity identity;
 
-    public ModelResource(ModelService service) {
+    public ModelResource(ModelService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @GET
@@ -71,12 +81,12 @@ public class ModelResource {
     @PATCH
     @Path("{id}")
     public Uni<ModelView> update(@RestPath long id, @Valid @NotNull ModelPatch body) {
-        return service.update(id, body);
+        return service.update(Caller.of(identity), id, body);
     }
 
     @DELETE
     @Path("{id}")
     public Uni<Void> delete(@RestPath long id) {
-        return service.delete(id);
+        return service.delete(Caller.of(identity), id);
     }
 }

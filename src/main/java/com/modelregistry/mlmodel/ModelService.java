@@ -1,6 +1,8 @@
 package com.modelregistry.mlmodel;
 
+import com.modelregistry.auth.Caller;
 import com.modelregistry.common.DatabaseConstraints;
+import com.modelregistry.common.ForbiddenException;
 import com.modelregistry.common.NotFoundException;
 import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
@@ -63,9 +65,9 @@ public class ModelService {
     }
 
     @WithTransaction
-    public Uni<ModelView> update(long id, ModelPatch patch) {
+    public Uni<ModelView> update(Caller caller, long id, ModelPatch patch) {
         return models.findById(id).chain(found -> {
-            MLModel model = existing(found, id);
+            MLModel model = changeableBy(caller, existing(found, id));
             if (patch.name() != null) {
                 model.name = patch.name().orElseThrow();
             }
@@ -80,13 +82,17 @@ public class ModelService {
     }
 
     @WithTransaction
-    public Uni<Void> delete(long id) {
-        return models.deleteWithoutLoading(id).map(deleted -> {
-            if (!deleted) {
-                throw new NotFoundException("Model", id);
-            }
-            return null;
-        });
+    public Uni<Void> delete(Caller caller, long id) {
+        return models.findById(id)
+                .chain(found -> models.deleteWithoutLoading(changeableBy(caller, existing(found, id)).id))
+                .replaceWithVoid();
+    }
+
+    private static MLModel changeableBy(Caller caller, MLModel model) {
+        if (!caller.mayActFor(model.ownerId)) {
+            throw new ForbiddenException("Only the model's owner or an admin may change it");
+        }
+        return model;
     }
 
     private static MLModel existing(MLModel model, long id) {

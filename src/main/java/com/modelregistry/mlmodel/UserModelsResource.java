@@ -1,8 +1,12 @@
 package com.modelregistry.mlmodel;
 
+import com.modelregistry.auth.Caller;
+import com.modelregistry.common.OpenApiSecurity;
 import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
 import com.modelregistry.common.QueryParameters;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,26 +20,33 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The models of one user: record a new one, list them newest first. */
+/** The models of one user: the user or an admin records a new one; any logged-in user lists them. */
 @Path("/users/{userId}/models")
 @Tag(name = "Models")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Authenticated
+@SecurityRequirement(name = OpenApiSecurity.BEARER)
+@SecurityRequirement(name = OpenApiSecurity.OAUTH2)
 public class UserModelsResource {
 
     private final ModelService service;
+    private final SecurityIdentity identity;
 
-    public UserModelsResource(ModelService service) {
+    public UserModelsResource(ModelService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @POST
     public Uni<RestResponse<ModelView>> create(@RestPath long userId, @Valid @NotNull NewModel body) {
+        Caller.of(identity).requireSelfOrAdmin(userId);
         return service.create(userId, body).map(model -> RestResponse.ResponseBuilder
                 .<ModelView>created(URI.create("/models/" + model.id()))
                 .entity(model)

@@ -43,6 +43,10 @@ public class User {
     @Column(nullable = false, length = 16)
     public String role = ROLE_USER;
 
+    /** Raised whenever the tokens issued so far must stop working: password, active or role changed. */
+    @Column(name = "token_version", nullable = false)
+    public int tokenVersion;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

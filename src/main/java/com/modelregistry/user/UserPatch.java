@@ -1,6 +1,7 @@
 package com.modelregistry.user;
 
 import com.modelregistry.common.NotNullWhenGiven;
+import jakarta.validation.constraints.Pattern;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,6 +19,8 @@ public class UserPatch {
     private Optional<@UserRules.Password String> password;
     @NotNullWhenGiven
     private Optional<Boolean> active;
+    @NotNullWhenGiven
+    private Optional<@Pattern(regexp = "user|admin", message = "must be user or admin") String> role;
 
     public void setEmail(String email) {
         this.email = Optional.ofNullable(email).map(e -> e.trim().toLowerCase(Locale.ROOT));
@@ -35,6 +38,15 @@ public class UserPatch {
         this.active = Optional.ofNullable(active);
     }
 
+    public void setRole(String role) {
+        this.role = Optional.ofNullable(role);
+    }
+
+    /** Whether the patch touches what only an admin may change. */
+    public boolean changesAdminOnlyFields() {
+        return active != null || role != null;
+    }
+
     Optional<String> email() {
         return email;
     }
@@ -49,5 +61,9 @@ public class UserPatch {
 
     Optional<Boolean> active() {
         return active;
+    }
+
+    Optional<String> role() {
+        return role;
     }
 }

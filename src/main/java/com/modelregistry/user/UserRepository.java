@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
 
 /** Every query on users. */
 @ApplicationScoped
@@ -22,6 +23,12 @@ public class UserRepository implements PanacheRepositoryBase<User, Long> {
 
     public Uni<Long> countMatching(String email) {
         return email == null ? count() : count("email", email);
+    }
+
+    /** The user who logs in with this username or email; both are compared ignoring case. */
+    public Uni<User> findByLogin(String usernameOrEmail) {
+        String lowered = usernameOrEmail.toLowerCase(Locale.ROOT);
+        return find("email = ?1 or lower(username) = ?1", lowered).firstResult();
     }
 
     /** The user with all of its models, newest first, in one SQL statement. */

@@ -1,9 +1,16 @@
 package com.modelregistry.user;
 
+import com.modelregistry.auth.Caller;
+import com.modelregistry.common.ForbiddenException;
+import com.modelregistry.common.OpenApiSecurity;
 import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
 import com.modelregistry.common.QueryParameters;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,12 +26,13 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Users: registration, lookup, change and removal. */
+/** Users: registration (open to anyone), lookup, change and removal (the user themself or an admin). */
 @Path("/users")
 @Tag(name = "Users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,12 +40,15 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class UserResource {
 
     private final UserService service;
+    private final SecurityIdentity identity;
 
-    public UserResource(UserService service) {
+    public UserResource(UserService service, SecurityIdentity identity) {
         this.service = service;
+        this.identity = identity;
     }
 
     @POST
+    @PermitAll
     public Uni<RestResponse<UserView>> register(@Valid @NotNull NewUser body) {
         return service.register(body).map(user -> RestResponse.ResponseBuilder
                 .<UserView>created(URI.create("/users/" + user.id()))
@@ -46,6 +57,9 @@ public class UserResource {
     }
 
     @GET
+    @RolesAllowed(User.ROLE_ADMIN)
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @SecurityRequirement(name = OpenApiSecurity.OAUTH2)
     public Uni<Page<UserView>> list(
             @Parameter(description = "Exact email, ignoring case") @RestQuery String email,
             @Parameter(description = "Page index, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @RestQuery String page,
@@ -58,7 +72,19 @@ public class UserResource {
     }
 
     @GET
+    @Path("me")
+    @Authenticated
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @SecurityRequirement(name = OpenApiSecurity.OAUTH2)
+    public Uni<UserView> me() {
+        return service.get(Caller.of(identity).id(), false);
+    }
+
+    @GET
     @Path("{id}")
+    @Authenticated
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @SecurityRequirement(name = OpenApiSecurity.OAUTH2)
     public Uni<UserView> get(@RestPath long id,
             @Parameter(description = "models: include the user's models, newest first", schema = @Schema(enumeration = "models")) @RestQuery String expand) {
         QueryParameters params = new QueryParameters();
@@ -66,18 +92,31 @@ public class UserResource {
             params.reject("expand", "must be models");
         }
         params.check();
+        Caller.of(identity).requireSelfOrAdmin(id);
         return service.get(id, expand != null);
     }
 
     @PATCH
     @Path("{id}")
+    @Authenticated
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @SecurityRequirement(name = OpenApiSecurity.OAUTH2)
     public Uni<UserView> update(@RestPath long id, @Valid @NotNull UserPatch body) {
+        Caller caller = Caller.of(identity);
+        caller.requireSelfOrAdmin(id);
+        if (body.changesAdminOnlyFields() && !caller.admin()) {
+            throw new ForbiddenException("Only an admin may change active or role");
+        }
         return service.update(id, body);
     }
 
     @DELETE
     @Path("{id}")
+    @Authenticated
+    @SecurityRequirement(name = OpenApiSecurity.BEARER)
+    @SecurityRequirement(name = OpenApiSecurity.OAUTH2)
     public Uni<Void> delete(@RestPath long id) {
+        Caller.of(identity).requireSelfOrAdmin(id);
         return service.delete(id);
     }
 }

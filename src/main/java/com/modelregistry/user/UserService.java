@@ -1,6 +1,7 @@
 package com.modelregistry.user;
 
 import com.modelregistry.auth.PasswordHasher;
+import com.modelregistry.auth.TokenRevocation;
 import com.modelregistry.common.ConflictException;
 import com.modelregistry.common.DatabaseConstraints;
 import com.modelregistry.common.NotFoundException;
@@ -8,24 +9,27 @@ import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Registration and account changes. Passwords are hashed before the transaction opens, so no database connection
  * is held while bcrypt runs; uniqueness is left to the database so that concurrent requests cannot both win.
+ * A change of password, active flag or role raises the user's token version, which revokes the tokens issued so far.
  */
 @ApplicationScoped
 public class UserService {
 
     private final UserRepository users;
     private final PasswordHasher hasher;
+    private final TokenRevocation revocation;
 
-    public UserService(UserRepository users, PasswordHasher hasher) {
+    public UserService(UserRepository users, PasswordHasher hasher, TokenRevocation revocation) {
         this.users = users;
         this.hasher = hasher;
+        this.revocation = revocation;
     }
 
     public Uni<UserView> register(NewUser request) {
@@ -58,6 +62,8 @@ public class UserService {
                 : hasher.hash(patch.password().orElseThrow()).map(Optional::of);
         return newHash.chain(hash -> Panache.withTransaction(() -> users.findById(id).chain(found -> {
             User user = existing(found, id);
+            boolean revokeTokens = hash.isPresent()
+                    || changes(patch.active(), user.active) || changes(patch.role(), user.role);
             if (patch.email() != null) {
                 user.email = patch.email().orElseThrow();
             }
@@ -67,19 +73,25 @@ public class UserService {
             if (patch.active() != null) {
                 user.active = patch.active().orElseThrow();
             }
+            if (patch.role() != null) {
+                user.role = patch.role().orElseThrow();
+            }
             hash.ifPresent(h -> user.passwordHash = h);
+            if (revokeTokens) {
+                user.tokenVersion++;
+            }
             return users.flush().map(ignored -> UserView.of(user));
-        }))).onFailure().transform(UserService::conflictOrSame);
+        }))).onFailure().transform(UserService::conflictOrSame)
+                .invoke(() -> revocation.forget(id));
     }
 
-    @WithTransaction
     public Uni<Void> delete(long id) {
-        return users.deleteWithoutLoading(id).map(deleted -> {
+        return Panache.withTransaction(() -> users.deleteWithoutLoading(id)).map(deleted -> {
             if (!deleted) {
                 throw new NotFoundException("User", id);
             }
-            return null;
-        });
+            return (Void) null;
+        }).invoke(() -> revocation.forget(id));
     }
 
     static User existing(User user, long id) {
@@ -87,6 +99,10 @@ public class UserService {
             throw new NotFoundException("User", id);
         }
         return user;
+    }
+
+    private static <T> boolean changes(Optional<T> requested, T current) {
+        return requested != null && !Objects.equals(requested.orElseThrow(), current);
     }
 
     private static Throwable conflictOrSame(Throwable failure) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.modelregistry.testdb.AuthResource;
 import com.modelregistry.testdb.PostgresResource;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(AuthResource.class)
 class PasswordHasherTest {
 
     @Inject

@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.modelregistry.Api;
+import com.modelregistry.Api.Account;
+import com.modelregistry.testdb.AuthResource;
 import com.modelregistry.testdb.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Every client mistake gets a problem+json answer with the right status, and never a stack trace. */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(AuthResource.class)
 class ProblemResponsesTest {
 
     static ValidatableResponse isProblem(ValidatableResponse response, int status) {
@@ -43,9 +46,9 @@ class ProblemResponsesTest {
     void aMissingBodyIsABadRequest() {
         isProblem(given().contentType(ContentType.JSON).when().post("/users").then(), 400)
                 .body("violations.field", equalTo(List.of("body")));
-        long user = Api.createUser();
-        isProblem(given().contentType(ContentType.JSON).when().patch("/users/{id}", user).then(), 400);
-        isProblem(given().contentType(ContentType.JSON).when().post("/users/{id}/models", user).then(), 400);
+        Account user = Api.newUser();
+        isProblem(user.request().contentType(ContentType.JSON).when().patch("/users/{id}", user.id()).then(), 400);
+        isProblem(user.request().contentType(ContentType.JSON).when().post("/users/{id}/models", user.id()).then(), 400);
     }
 
     @Test
@@ -58,10 +61,10 @@ class ProblemResponsesTest {
                 .body("{\"email\": [\"a@b.c\"], \"username\": \"valid_name\", \"password\": \"long enough\"}")
                 .when().post("/users").then(), 400)
                 .body("violations.field", equalTo(List.of("email")));
-        long user = Api.createUser();
-        isProblem(given().contentType(ContentType.JSON)
+        Account user = Api.newUser();
+        isProblem(user.request().contentType(ContentType.JSON)
                 .body("{\"name\": {\"nested\": true}, \"framework\": \"sklearn\"}")
-                .when().post("/users/{id}/models", user).then(), 400)
+                .when().post("/users/{id}/models", user.id()).then(), 400)
                 .body("violations.field", equalTo(List.of("name")));
     }
 
@@ -78,7 +81,7 @@ class ProblemResponsesTest {
         isProblem(given().when().put("/users/1").then(), 405);
         isProblem(given().when().delete("/users").then(), 405);
         isProblem(given().when().get("/no-such-thing").then(), 404);
-        isProblem(given().when().get("/models/-1").then(), 404);
-        isProblem(given().when().get("/models/99999999999999999999").then(), 404);
+        isProblem(Api.asAdmin().when().get("/models/-1").then(), 404);
+        isProblem(Api.asAdmin().when().get("/models/99999999999999999999").then(), 404);
     }
 }

@@ -1,10 +1,10 @@
 package com.modelregistry.mlmodel;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelregistry.Api;
+import com.modelregistry.testdb.AuthResource;
 import com.modelregistry.testdb.PostgresResource;
 import com.modelregistry.testdb.SqlRecorder;
 import io.quarkus.test.common.WithTestResource;
@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(AuthResource.class)
 class IndexUsageTest {
 
     private static long owner;
@@ -34,8 +35,9 @@ class IndexUsageTest {
     @BeforeEach
     void someData() {
         if (owner == 0) {
-            owner = Api.createUser();
-            Api.createModel(owner, "indexed", "sklearn", 0.5);
+            Api.Account account = Api.newUser();
+            owner = account.id();
+            Api.createModel(account, "indexed", "sklearn", 0.5);
         }
     }
 
@@ -72,7 +74,7 @@ class IndexUsageTest {
     private static List<String> plansOf(String request) throws Exception {
         List<String> statements;
         try (SqlRecorder sql = SqlRecorder.start()) {
-            given().when().get(request.replace("{owner}", Long.toString(owner))).then().statusCode(200);
+            Api.asAdmin().when().get(request.replace("{owner}", Long.toString(owner))).then().statusCode(200);
             statements = sql.statements().stream().filter(s -> s.contains(" from models") || s.contains(" from users"))
                     .toList();
         }

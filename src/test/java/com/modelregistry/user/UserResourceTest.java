@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.modelregistry.Api;
+import com.modelregistry.Api.Account;
+import com.modelregistry.testdb.AuthResource;
 import com.modelregistry.testdb.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
+@WithTestResource(AuthResource.class)
 class UserResourceTest {
 
     @Test
@@ -56,7 +59,7 @@ class UserResourceTest {
     @Test
     void aTakenEmailOrUsernameIsAConflictIgnoringCase() {
         String name = Api.unique("bob_");
-        Api.createUser(name + "@example.com", name);
+        Api.newUser(name + "@example.com", name);
 
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", name.toUpperCase() + "@EXAMPLE.com", "username", Api.unique("other_"),
@@ -103,7 +106,7 @@ class UserResourceTest {
         } finally {
             pool.shutdownNow();
         }
-        given().queryParam("email", email).when().get("/users").then().body("total", equalTo(1));
+        Api.asAdmin().queryParam("email", email).when().get("/users").then().body("total", equalTo(1));
     }
 
     @Test
@@ -158,58 +161,59 @@ class UserResourceTest {
 
     @Test
     void gettingAUserByIdAndUnknownIds() {
-        long id = Api.createUser();
-        given().when().get("/users/{id}", id)
+        Account user = Api.newUser();
+        long id = user.id();
+        user.request().when().get("/users/{id}", id)
                 .then().statusCode(200)
                 .body("id", equalTo((int) id))
                 .body("$", not(hasKey("models")));
 
-        given().when().get("/users/{id}", 987654321).then().statusCode(404)
+        Api.asAdmin().when().get("/users/{id}", 987654321).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", equalTo("Not Found"))
                 .body("detail", notNullValue());
-        given().when().get("/users/not-a-number").then().statusCode(404)
+        user.request().when().get("/users/not-a-number").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().when().get("/users/{id}?expand=everything", id).then().statusCode(400)
+        user.request().when().get("/users/{id}?expand=everything", id).then().statusCode(400)
                 .body("violations.field", equalTo(List.of("expand")));
     }
 
     @Test
     void expandModelsListsTheUsersModelsNewestFirst() {
-        long owner = Api.createUser();
+        Account owner = Api.newUser();
         long first = Api.createModel(owner, "first", "sklearn", 0.5);
         long second = Api.createModel(owner, "second", "pytorch", null);
-        Api.createModel(Api.createUser(), "someone else's", "sklearn", 0.9);
+        Api.createModel(Api.newUser(), "someone else's", "sklearn", 0.9);
 
-        given().when().get("/users/{id}?expand=models", owner)
+        owner.request().when().get("/users/{id}?expand=models", owner.id())
                 .then().statusCode(200)
-                .body("id", equalTo((int) owner))
+                .body("id", equalTo((int) owner.id()))
                 .body("models.id", equalTo(List.of((int) second, (int) first)))
-                .body("models[0].ownerId", equalTo((int) owner))
+                .body("models[0].ownerId", equalTo((int) owner.id()))
                 .body("models[1].accuracy", equalTo(0.5f));
 
-        long lonely = Api.createUser();
-        given().when().get("/users/{id}?expand=models", lonely)
+        Account lonely = Api.newUser();
+        lonely.request().when().get("/users/{id}?expand=models", lonely.id())
                 .then().statusCode(200)
                 .body("models", equalTo(List.of()));
-        given().when().get("/users/{id}?expand=models", 987654321).then().statusCode(404);
+        Api.asAdmin().when().get("/users/{id}?expand=models", 987654321).then().statusCode(404);
     }
 
     @Test
     void listingUsersIsNewestFirstWithTotals() {
-        long a = Api.createUser();
-        long b = Api.createUser();
-        long c = Api.createUser();
+        long a = Api.newUser().id();
+        long b = Api.newUser().id();
+        long c = Api.newUser().id();
 
-        given().when().get("/users?size=3")
+        Api.asAdmin().when().get("/users?size=3")
                 .then().statusCode(200)
                 .body("items.id", equalTo(List.of((int) c, (int) b, (int) a)))
                 .body("page", equalTo(0))
                 .body("size", equalTo(3))
                 .body(not(containsString("$2a$")));
 
-        Response all = given().when().get("/users?size=2&page=1");
+        Response all = Api.asAdmin().when().get("/users?size=2&page=1");
         all.then().statusCode(200).body("items.id", hasItem((int) a)).body("page", equalTo(1));
         long total = all.jsonPath().getLong("total");
         assertEquals((total + 1) / 2, all.jsonPath().getLong("totalPages"));
@@ -218,15 +222,15 @@ class UserResourceTest {
     @Test
     void findingAUserByEmailIgnoresCase() {
         String name = Api.unique("carol_");
-        long id = Api.createUser(name + "@example.com", name);
+        long id = Api.newUser(name + "@example.com", name).id();
 
-        given().queryParam("email", name.toUpperCase() + "@Example.com")
+        Api.asAdmin().queryParam("email", name.toUpperCase() + "@Example.com")
                 .when().get("/users")
                 .then().statusCode(200)
                 .body("items.id", equalTo(List.of((int) id)))
                 .body("total", equalTo(1))
                 .body("totalPages", equalTo(1));
-        given().queryParam("email", "nobody-" + name + "@example.com")
+        Api.asAdmin().queryParam("email", "nobody-" + name + "@example.com")
                 .when().get("/users")
                 .then().statusCode(200)
                 .body("items", equalTo(List.of()))
@@ -237,84 +241,94 @@ class UserResourceTest {
     @Test
     void pagingParametersOutOfRangeAreRejected() {
         for (String query : List.of("page=-1", "page=abc", "size=0", "size=101", "size=1.5", "page=99999999999")) {
-            given().when().get("/users?" + query)
+            Api.asAdmin().when().get("/users?" + query)
                     .then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("violations.field", hasItem(query.substring(0, query.indexOf('='))));
         }
-        given().when().get("/users?page=-1&size=0").then().statusCode(400)
+        Api.asAdmin().when().get("/users?page=-1&size=0").then().statusCode(400)
                 .body("violations.field", equalTo(List.of("page", "size")));
     }
 
     @Test
     void patchingAUserChangesOnlyTheGivenFields() {
         String name = Api.unique("dave_");
-        long id = Api.createUser(name + "@example.com", name);
-        String created = given().get("/users/{id}", id).jsonPath().getString("createdAt");
+        Account user = Api.newUser(name + "@example.com", name);
+        String created = user.request().get("/users/{id}", user.id()).jsonPath().getString("createdAt");
 
-        given().contentType(ContentType.JSON)
-                .body(Map.of("email", "NEW-" + name + "@example.com", "active", false))
-                .when().patch("/users/{id}", id)
+        user.request().contentType(ContentType.JSON)
+                .body(Map.of("email", "NEW-" + name + "@example.com", "username", name + "_2"))
+                .when().patch("/users/{id}", user.id())
                 .then().statusCode(200)
                 .body("email", equalTo("new-" + name + "@example.com"))
-                .body("username", equalTo(name))
-                .body("active", equalTo(false))
+                .body("username", equalTo(name + "_2"))
+                .body("active", equalTo(true))
                 .body("createdAt", equalTo(created))
                 .body("updatedAt", not(equalTo(created)));
 
-        given().contentType(ContentType.JSON).body(Map.of("password", "another long password"))
-                .when().patch("/users/{id}", id)
+        user.request().contentType(ContentType.JSON).body(Map.of("password", "another long password"))
+                .when().patch("/users/{id}", user.id())
                 .then().statusCode(200)
                 .body(not(containsString("$2a$")));
+        Api.login(name + "_2", "another long password");
 
-        given().when().get("/users/{id}", id)
+        Api.asAdmin().contentType(ContentType.JSON).body(Map.of("active", false, "role", "admin"))
+                .when().patch("/users/{id}", user.id())
+                .then().statusCode(200)
+                .body("active", equalTo(false))
+                .body("role", equalTo("admin"));
+        Api.asAdmin().when().get("/users/{id}", user.id())
                 .then().body("email", equalTo("new-" + name + "@example.com")).body("active", equalTo(false));
     }
 
     @Test
     void patchingAUserRejectsTakenNamesNullsAndUnknownFields() {
         String taken = Api.unique("erin_");
-        Api.createUser(taken + "@example.com", taken);
-        long id = Api.createUser();
+        Api.newUser(taken + "@example.com", taken);
+        Account user = Api.newUser();
+        long id = user.id();
 
-        given().contentType(ContentType.JSON).body(Map.of("email", taken + "@EXAMPLE.com"))
+        user.request().contentType(ContentType.JSON).body(Map.of("email", taken + "@EXAMPLE.com"))
                 .when().patch("/users/{id}", id)
                 .then().statusCode(409).body("violations.field", equalTo(List.of("email")));
-        given().contentType(ContentType.JSON).body(Map.of("username", taken.toUpperCase()))
+        user.request().contentType(ContentType.JSON).body(Map.of("username", taken.toUpperCase()))
                 .when().patch("/users/{id}", id)
                 .then().statusCode(409).body("violations.field", equalTo(List.of("username")));
-        given().contentType(ContentType.JSON).body("{\"email\": null}")
+        user.request().contentType(ContentType.JSON).body("{\"email\": null}")
                 .when().patch("/users/{id}", id)
                 .then().statusCode(400).body("violations.field", equalTo(List.of("email")));
-        given().contentType(ContentType.JSON).body(Map.of("role", "admin"))
+        user.request().contentType(ContentType.JSON).body(Map.of("createdAt", "2020-01-01T00:00:00Z"))
                 .when().patch("/users/{id}", id)
-                .then().statusCode(400).body("violations.field", equalTo(List.of("role")));
-        given().contentType(ContentType.JSON).body(Map.of("password", "short"))
+                .then().statusCode(400).body("violations.field", equalTo(List.of("createdAt")));
+        user.request().contentType(ContentType.JSON).body(Map.of("password", "short"))
                 .when().patch("/users/{id}", id)
                 .then().statusCode(400).body("violations.field", equalTo(List.of("password")));
-        given().contentType(ContentType.JSON).body(Map.of("active", "yes"))
+        user.request().contentType(ContentType.JSON).body(Map.of("active", "yes"))
                 .when().patch("/users/{id}", id)
                 .then().statusCode(400).body("violations.field", equalTo(List.of("active")));
-        given().contentType(ContentType.JSON).body(Map.of("active", false))
+        Api.asAdmin().contentType(ContentType.JSON).body(Map.of("role", "superuser"))
+                .when().patch("/users/{id}", id)
+                .then().statusCode(400).body("violations.field", equalTo(List.of("role")));
+        Api.asAdmin().contentType(ContentType.JSON).body(Map.of("active", false))
                 .when().patch("/users/{id}", 987654321)
                 .then().statusCode(404);
 
-        given().when().get("/users/{id}", id).then().body("role", equalTo("user")).body("active", equalTo(true));
+        user.request().when().get("/users/{id}", id).then().body("role", equalTo("user")).body("active", equalTo(true));
     }
 
     @Test
     void deletingAUserDeletesItsModels() {
-        long owner = Api.createUser();
+        Account owner = Api.newUser();
         long model = Api.createModel(owner, "doomed", "sklearn", 0.7);
-        long otherOwner = Api.createUser();
+        Account otherOwner = Api.newUser();
         long kept = Api.createModel(otherOwner, "kept", "sklearn", 0.7);
 
-        given().when().delete("/users/{id}", owner).then().statusCode(204);
+        owner.request().when().delete("/users/{id}", owner.id()).then().statusCode(204);
 
-        given().when().get("/users/{id}", owner).then().statusCode(404);
-        given().when().get("/models/{id}", model).then().statusCode(404);
-        given().when().get("/users/{id}/models", owner).then().statusCode(404);
-        given().when().get("/models/{id}", kept).then().statusCode(200);
-        given().when().delete("/users/{id}", owner).then().statusCode(404);
+        Api.asAdmin().when().get("/users/{id}", owner.id()).then().statusCode(404);
+        Api.asAdmin().when().get("/models/{id}", model).then().statusCode(404);
+        Api.asAdmin().when().get("/users/{id}/models", owner.id()).then().statusCode(404);
+        Api.asAdmin().when().get("/models/{id}", kept).then().statusCode(200);
+        Api.asAdmin().when().delete("/users/{id}", owner.id()).then().statusCode(404);
     }
 }

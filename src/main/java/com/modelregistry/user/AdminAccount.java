@@ -1,0 +1,89 @@
+package com.modelregistry.user;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * When {@code registry.admin.username}, {@code .email} and {@code .password} are set, makes sure at start-up that this
+ * admin exists, is active and has this password. bcrypt runs here on the main thread, never on an event loop.
+ */
+@ApplicationScoped
+public class AdminAccount {
+
+    private static final Logger LOG = Logger.getLogger(AdminAccount.class);
+
+    private final UserRepository users;
+    private final Validator validator;
+    private final Optional<String> username;
+    private final Optional<String> email;
+    private final Optional<String> password;
+
+    public AdminAccount(UserRepository users, Validator validator,
+            @ConfigProperty(name = "registry.admin.username") Optional<String> username,
+            @ConfigProperty(name = "registry.admin.email") Optional<String> email,
+            @ConfigProperty(name = "registry.admin.password") Optional<String> password) {
+        this.users = users;
+        this.validator = validator;
+        this.username = username;
+        this.email = email;
+        this.password = password;
+    }
+
+    void ensureAdmin(@Observes StartupEvent started) throws Throwable {
+        if (username.isEmpty() && email.isEmpty() && password.isEmpty()) {
+            return;
+        }
+        if (username.isEmpty() || email.isEmpty() || password.isEmpty()) {
+            throw new IllegalStateException(
+                    "Set all of REGISTRY_ADMIN_USERNAME, REGISTRY_ADMIN_EMAIL and REGISTRY_ADMIN_PASSWORD, or none");
+        }
+        NewUser admin = new NewUser(email.get(), username.get(), password.get());
+        Set<ConstraintViolation<NewUser>> violations = validator.validate(admin);
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException("The admin account settings are invalid: " + violations.stream()
+                    .map(v -> "registry.admin." + v.getPropertyPath() + " " + v.getMessage())
+                    .sorted().collect(Collectors.joining("; ")));
+        }
+        String lowered = admin.username().toLowerCase(Locale.ROOT);
+        User existing = VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withSession(() -> users.find("lower(username) = ?1", lowered).firstResult()));
+        String newHash = existing != null && BcryptUtil.matches(admin.password(), existing.passwordHash)
+                ? null
+                : BcryptUtil.bcryptHash(admin.password());
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> users.find("lower(username) = ?1", lowered).firstResult().chain(user -> {
+                    if (user == null) {
+                        User created = new User();
+                        created.username = admin.username();
+                        created.email = admin.email();
+                        created.passwordHash = newHash;
+                        created.role = User.ROLE_ADMIN;
+                        return users.persist(created);
+                    }
+                    boolean revoke = newHash != null || !user.active || !User.ROLE_ADMIN.equals(user.role);
+                    user.email = admin.email();
+                    user.role = User.ROLE_ADMIN;
+                    user.active = true;
+                    if (newHash != null) {
+                        user.passwordHash = newHash;
+                    }
+                    if (revoke) {
+                        user.tokenVersion++;
+                    }
+                    return users.persist(user);
+                })));
+        LOG.infof("Admin account %s is ready", admin.username());
+    }
+}

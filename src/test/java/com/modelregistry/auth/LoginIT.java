@@ -1,0 +1,8 @@
+package com.modelregistry.auth;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same login tests against the packaged application. */
+@QuarkusIntegrationTest
+class LoginIT extends LoginTest {
+}

@@ -1,0 +1,61 @@
+package com.modelregistry.testdb;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Gives the service under test (in-JVM or packaged) token keys in PEM files, as production would, and an admin
+ * account. Tests may sign their own tokens with the same private key, to build expired or odd ones.
+ */
+public class AuthResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String ADMIN_USERNAME = "test-admin";
+    public static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
+    private static volatile PrivateKey signingKey;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            signingKey = pair.getPrivate();
+            Path folder = Files.createTempDirectory("model-registry-test-keys");
+            Path publicKey = Files.writeString(folder.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Path privateKey = Files.writeString(folder.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            return Map.of(
+                    "mp.jwt.verify.publickey.location", publicKey.toUri().toString(),
+                    "smallrye.jwt.sign.key.location", privateKey.toUri().toString(),
+                    "registry.admin.username", ADMIN_USERNAME,
+                    "registry.admin.email", "test-admin@example.com",
+                    "registry.admin.password", ADMIN_PASSWORD,
+                    "registry.auth.revocation-delay", "2S");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    public static PrivateKey signingKey() {
+        return signingKey;
+    }
+
+    static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+}
