@@ -1,6 +1,7 @@
 package com.modelregistry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,12 +20,30 @@ class PackagedApplicationIT {
     private static final Path APP = Path.of("target", "quarkus-app");
 
     @Test
-    void withoutADatabaseItExitsAtOnceWithOneLineSayingWhatToSet() throws Exception {
+    void withoutADatabaseOrKeysItExitsAtOnceWithOneLineSayingWhatToSet() throws Exception {
+        String line = refusalOf(Map.of());
+        assertTrue(line.contains("QUARKUS_DATASOURCE_REACTIVE_URL"), line);
+        assertTrue(line.contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"), line);
+        assertTrue(line.contains("SMALLRYE_JWT_SIGN_KEY_LOCATION"), line);
+    }
+
+    @Test
+    void withADatabaseButNoKeysItNamesOnlyTheKeys() throws Exception {
+        String line = refusalOf(Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://localhost:1/none"));
+        assertFalse(line.contains("QUARKUS_DATASOURCE_REACTIVE_URL"), line);
+        assertTrue(line.contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION"), line);
+        assertTrue(line.contains("SMALLRYE_JWT_SIGN_KEY_LOCATION"), line);
+    }
+
+    /** Starts the packaged jar with exactly these settings and returns its single line of output. */
+    private static String refusalOf(Map<String, String> settings) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", APP.resolve("quarkus-run.jar").toString())
                 .redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_DATASOURCE"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("MP_")
+                || name.startsWith("SMALLRYE_") || name.startsWith("REGISTRY_"));
+        builder.environment().putAll(settings);
         Process process = builder.start();
 
         assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the service should give up at once");
@@ -31,7 +51,7 @@ class PackagedApplicationIT {
                 .lines().filter(line -> !line.isBlank()).toList();
         assertEquals(1, process.exitValue());
         assertEquals(1, lines.size(), "output: " + lines);
-        assertTrue(lines.get(0).contains("QUARKUS_DATASOURCE_REACTIVE_URL"), lines.get(0));
+        return lines.get(0);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.modelregistry.user;
 
+import com.modelregistry.auth.TokenRevocation;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
@@ -25,16 +26,18 @@ public class AdminAccount {
     private static final Logger LOG = Logger.getLogger(AdminAccount.class);
 
     private final UserRepository users;
+    private final TokenRevocation revocation;
     private final Validator validator;
     private final Optional<String> username;
     private final Optional<String> email;
     private final Optional<String> password;
 
-    public AdminAccount(UserRepository users, Validator validator,
+    public AdminAccount(UserRepository users, TokenRevocation revocation, Validator validator,
             @ConfigProperty(name = "registry.admin.username") Optional<String> username,
             @ConfigProperty(name = "registry.admin.email") Optional<String> email,
             @ConfigProperty(name = "registry.admin.password") Optional<String> password) {
         this.users = users;
+        this.revocation = revocation;
         this.validator = validator;
         this.username = username;
         this.email = email;
@@ -49,31 +52,31 @@ public class AdminAccount {
             throw new IllegalStateException(
                     "Set all of REGISTRY_ADMIN_USERNAME, REGISTRY_ADMIN_EMAIL and REGISTRY_ADMIN_PASSWORD, or none");
         }
-        NewUser admin = new NewUser(email.get(), username.get(), password.get());
-        Set<ConstraintViolation<NewUser>> violations = validator.validate(admin);
+        NewUser wanted = new NewUser(email.get(), username.get(), password.get());
+        Set<ConstraintViolation<NewUser>> violations = validator.validate(wanted);
         if (!violations.isEmpty()) {
             throw new IllegalStateException("The admin account settings are invalid: " + violations.stream()
                     .map(v -> "registry.admin." + v.getPropertyPath() + " " + v.getMessage())
                     .sorted().collect(Collectors.joining("; ")));
         }
-        String lowered = admin.username().toLowerCase(Locale.ROOT);
+        String lowered = wanted.username().toLowerCase(Locale.ROOT);
         User existing = VertxContextSupport.subscribeAndAwait(
                 () -> Panache.withSession(() -> users.find("lower(username) = ?1", lowered).firstResult()));
-        String newHash = existing != null && BcryptUtil.matches(admin.password(), existing.passwordHash)
+        String newHash = existing != null && BcryptUtil.matches(wanted.password(), existing.passwordHash)
                 ? null
-                : BcryptUtil.bcryptHash(admin.password());
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                : BcryptUtil.bcryptHash(wanted.password());
+        User admin = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
                 () -> users.find("lower(username) = ?1", lowered).firstResult().chain(user -> {
                     if (user == null) {
                         User created = new User();
-                        created.username = admin.username();
-                        created.email = admin.email();
+                        created.username = wanted.username();
+                        created.email = wanted.email();
                         created.passwordHash = newHash;
                         created.role = User.ROLE_ADMIN;
                         return users.persist(created);
                     }
                     boolean revoke = newHash != null || !user.active || !User.ROLE_ADMIN.equals(user.role);
-                    user.email = admin.email();
+                    user.email = wanted.email();
                     user.role = User.ROLE_ADMIN;
                     user.active = true;
                     if (newHash != null) {
@@ -84,6 +87,7 @@ public class AdminAccount {
                     }
                     return users.persist(user);
                 })));
-        LOG.infof("Admin account %s is ready", admin.username());
+        revocation.forget(admin.id);
+        LOG.infof("Admin account %s is ready", admin.username);
     }
 }

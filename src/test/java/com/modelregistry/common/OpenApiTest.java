@@ -1,0 +1,51 @@
+package com.modelregistry.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.modelregistry.testdb.AuthResource;
+import com.modelregistry.testdb.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The API description says how to log in and which operations need a token. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(AuthResource.class)
+class OpenApiTest {
+
+    private static JsonPath document() {
+        return given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void declaresTheBearerSchemeAndTheOAuth2PasswordFlow() {
+        JsonPath openApi = document();
+        org.junit.jupiter.api.Assertions.assertEquals("http", openApi.getString("components.securitySchemes.bearer.type"));
+        org.junit.jupiter.api.Assertions.assertEquals("bearer", openApi.getString("components.securitySchemes.bearer.scheme"));
+        org.junit.jupiter.api.Assertions.assertEquals("/auth/token",
+                openApi.getString("components.securitySchemes.oauth2.flows.password.tokenUrl"));
+    }
+
+    @Test
+    void protectedOperationsNeedATokenAndPublicOnesDoNot() {
+        JsonPath openApi = document();
+        List<Map<String, Object>> either = List.of(Map.of("bearer", List.of()), Map.of("oauth2", List.of()));
+        for (String operation : List.of("'/models'.get", "'/models/{id}'.get", "'/models/{id}'.patch",
+                "'/models/{id}'.delete", "'/users'.get", "'/users/me'.get", "'/users/{id}'.get", "'/users/{id}'.patch",
+                "'/users/{id}'.delete", "'/users/{userId}/models'.post", "'/users/{userId}/models'.get")) {
+            org.junit.jupiter.api.Assertions.assertEquals(either, openApi.getList("paths." + operation + ".security"),
+                    operation);
+        }
+        for (String operation : List.of("'/users'.post", "'/auth/token'.post")) {
+            org.junit.jupiter.api.Assertions.assertNull(openApi.get("paths." + operation + ".security"), operation);
+        }
+    }
+}
