@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.ConfigProvider;
+import sun.misc.Signal;
 
 /**
  * Starts the service, but first refuses to start the packaged application without a database or token keys: Quarkus
@@ -22,7 +23,23 @@ public class Main {
                 System.exit(1);
             }
         }
+        if (runningPackaged()) {
+            exitCleanlyOnTerm();
+        }
         Quarkus.run(args);
+    }
+
+    /**
+     * The JVM answers SIGTERM by exiting with status 143 after its shutdown hooks; orchestrators send SIGTERM for every
+     * ordinary stop, so it is taken as a request for the graceful shutdown (readiness down, in-flight requests
+     * finished) and status 0.
+     */
+    private static void exitCleanlyOnTerm() {
+        try {
+            Signal.handle(new Signal("TERM"), signal -> Quarkus.asyncExit(0));
+        } catch (IllegalArgumentException e) {
+            // signal handling is not available here: the JVM's default answer to SIGTERM remains
+        }
     }
 
     static List<String> missingSettings() {

@@ -55,6 +55,17 @@ class PackagedApplicationIT {
     }
 
     @Test
+    void kubernetesManifestsAreGenerated() throws IOException {
+        String manifest = Files.readString(Path.of("target", "kubernetes", "kubernetes.yml"));
+        for (String expected : List.of("kind: Deployment", "kind: Service", "replicas: 2",
+                "path: /q/health/live", "path: /q/health/ready", "path: /q/health/started",
+                "limits:", "requests:", "secretRef:", "name: model-registry", "secretName: model-registry-keys",
+                "containerPort: 8080")) {
+            assertTrue(manifest.contains(expected), expected + " is missing from kubernetes.yml");
+        }
+    }
+
+    @Test
     void theEmbeddedDatabaseIsNotPackaged() throws IOException {
         try (Stream<Path> files = Files.walk(APP)) {
             List<String> embedded = files.map(path -> path.getFileName().toString())

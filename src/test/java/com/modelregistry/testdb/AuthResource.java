@@ -21,6 +21,7 @@ public class AuthResource implements QuarkusTestResourceLifecycleManager {
     public static final String ADMIN_USERNAME = "test-admin";
     public static final String ADMIN_PASSWORD = "admin-" + UUID.randomUUID();
     private static volatile PrivateKey signingKey;
+    private static volatile Map<String, String> keySettings;
 
     @Override
     public Map<String, String> start() {
@@ -32,6 +33,9 @@ public class AuthResource implements QuarkusTestResourceLifecycleManager {
             Path folder = Files.createTempDirectory("model-registry-test-keys");
             Path publicKey = Files.writeString(folder.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             Path privateKey = Files.writeString(folder.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            keySettings = Map.of(
+                    "mp.jwt.verify.publickey.location", publicKey.toUri().toString(),
+                    "smallrye.jwt.sign.key.location", privateKey.toUri().toString());
             return Map.of(
                     "mp.jwt.verify.publickey.location", publicKey.toUri().toString(),
                     "smallrye.jwt.sign.key.location", privateKey.toUri().toString(),
@@ -48,6 +52,11 @@ public class AuthResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+    }
+
+    /** The key locations, for tests that start more instances of the service that must trust the same tokens. */
+    public static Map<String, String> keySettings() {
+        return keySettings;
     }
 
     public static PrivateKey signingKey() {

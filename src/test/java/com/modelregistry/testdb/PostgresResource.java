@@ -12,6 +12,7 @@ import java.util.Map;
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile String jdbcUrl;
+    private static volatile String reactiveUrl;
     private EmbeddedDatabase database;
 
     @Override
@@ -22,6 +23,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         jdbcUrl = database.jdbcUrl();
+        reactiveUrl = database.reactiveUrl();
         return database.datasourceConfig();
     }
 
@@ -30,6 +32,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         if (database != null) {
             database.stop();
         }
+    }
+
+    /** For tests that start more instances of the service on the same database. */
+    public static String reactiveUrl() {
+        return reactiveUrl;
     }
 
     /** For tests that inspect the database directly, as a client of the service cannot. */

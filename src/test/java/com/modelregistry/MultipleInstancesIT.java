@@ -1,0 +1,93 @@
+package com.modelregistry;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.modelregistry.testdb.AuthResource;
+import com.modelregistry.testdb.PostgresResource;
+import com.modelregistry.testdb.ServiceProcess;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two instances of the packaged jar on two ports against one database behave as one service. */
+@QuarkusIntegrationTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(AuthResource.class)
+class MultipleInstancesIT {
+
+    private static ServiceProcess first;
+    private static ServiceProcess second;
+
+    @BeforeAll
+    static void twoInstances() throws Exception {
+        first = ServiceProcess.start(Map.of());
+        second = ServiceProcess.start(Map.of());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        first.close();
+        second.close();
+    }
+
+    @Test
+    void bothInstancesServeTheSameDataAndTrustTheSameTokens() {
+        String name = Api.unique("twin_");
+        long id = given().baseUri(first.baseUri()).contentType(ContentType.JSON)
+                .body(Map.of("email", name + "@example.com", "username", name, "password", Api.PASSWORD))
+                .when().post("/users").then().statusCode(201).extract().jsonPath().getLong("id");
+        String token = given().baseUri(second.baseUri()).contentType(ContentType.JSON)
+                .body(Map.of("username", name, "password", Api.PASSWORD))
+                .when().post("/auth/token").then().statusCode(200).extract().jsonPath().getString("accessToken");
+
+        long model = given().baseUri(second.baseUri()).header("Authorization", "Bearer " + token)
+                .contentType(ContentType.JSON).body(Map.of("name", "shared", "framework", "sklearn"))
+                .when().post("/users/{id}/models", id).then().statusCode(201).extract().jsonPath().getLong("id");
+        given().baseUri(first.baseUri()).header("Authorization", "Bearer " + token)
+                .when().get("/users/{id}?expand=models", id)
+                .then().statusCode(200).body("models[0].id", equalTo((int) model));
+    }
+
+    @Test
+    void uniquenessHoldsAcrossInstances() throws Exception {
+        String email = Api.unique("both_") + "@example.com";
+        int clients = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String base = (i % 2 == 0 ? first : second).baseUri();
+                String username = Api.unique("racer_");
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return given().baseUri(base).contentType(ContentType.JSON)
+                            .body(Map.of("email", email, "username", username, "password", Api.PASSWORD))
+                            .when().post("/users").then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, answers.stream().filter(s -> s == 201).count(), "answers: " + answers);
+            assertEquals(clients - 1, answers.stream().filter(s -> s == 409).count(), "answers: " + answers);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
