@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * In dev and test mode only, when no token keys are configured, generates an RSA key pair into temporary PEM files
- * and offers their locations at the lowest priority, so that any configured key wins. The files are remembered in
+ * and offers their locations at the lowest priority, so that a configured key wins even where it is not yet visible
+ * here (test resources, for one). The files are remembered in
  * system properties, so live reload keeps the pair and tokens survive a reload; they go with the JVM. Production never
  * gets here: there, missing keys stop start-up (see {@code Main}).
  */
@@ -39,7 +40,8 @@ public class EphemeralKeysConfigSourceFactory implements ConfigSourceFactory {
         if (!profiles.contains("dev") && !profiles.contains("test")) {
             return List.of();
         }
-        if (configured(context, "mp.jwt.verify.publickey") || configured(context, "smallrye.jwt.sign.key")) {
+        if (configured(context, "mp.jwt.verify.publickey") || configured(context, "smallrye.jwt.sign.key")
+                || configured(context, VERIFY_KEY_LOCATION) || configured(context, SIGN_KEY_LOCATION)) {
             return List.of();
         }
         return List.of(new PropertiesConfigSource(keysOnce(), "ephemeral token keys", 50));

@@ -4,12 +4,12 @@ import com.modelregistry.common.TooManyRequestsException;
 import com.modelregistry.common.UnauthenticatedException;
 import com.modelregistry.user.User;
 import com.modelregistry.user.UserRepository;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -24,6 +24,8 @@ public class LoginService {
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
     private final LoginThrottle throttle;
+    private static final int MAX_PASSWORD_BYTES = 72;
+
     private volatile String dummyHash;
 
     public LoginService(UserRepository users, PasswordHasher hasher, TokenIssuer tokens, LoginThrottle throttle) {
@@ -35,23 +37,27 @@ public class LoginService {
 
     /** Computed at start-up, on the main thread, so that no request pays for it and no event loop runs bcrypt. */
     void prepareDummyHash(@Observes StartupEvent started) {
-        dummyHash = BcryptUtil.bcryptHash(UUID.randomUUID().toString());
+        dummyHash = PasswordHasher.hashNow(UUID.randomUUID().toString());
     }
 
     public Uni<AccessToken> login(String usernameOrEmail, String password) {
         String name = usernameOrEmail.trim().toLowerCase(Locale.ROOT);
-        throttle.waitFor(name).ifPresent(wait -> {
-            throw new TooManyRequestsException("Too many failed logins for this user; try again later", wait);
+        return Panache.withSession(() -> users.findByLogin(name)).chain(user -> {
+            // one count per account, whether it is named by username or by email
+            String account = user == null ? "name:" + name : "user:" + user.id;
+            throttle.attempt(account).ifPresent(wait -> {
+                throw new TooManyRequestsException("Too many failed logins for this user; try again later", wait);
+            });
+            // bcrypt reads 72 bytes at most: a longer password must not match on its first 72
+            boolean tooLong = password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
+            String hash = user == null || tooLong ? dummyHash : user.passwordHash;
+            return hasher.matches(password, hash).map(matches -> {
+                if (user == null || tooLong || !matches || !user.active) {
+                    throw new UnauthenticatedException("Wrong username or password");
+                }
+                throttle.succeeded(account);
+                return tokens.issue(user);
+            });
         });
-        return Panache.withSession(() -> users.findByLogin(name))
-                .chain(user -> hasher.matches(password, user == null ? dummyHash : user.passwordHash)
-                        .map(matches -> {
-                            if (user == null || !matches || !user.active) {
-                                throttle.failed(name);
-                                throw new UnauthenticatedException("Wrong username or password");
-                            }
-                            throttle.succeeded(name);
-                            return tokens.issue(user);
-                        }));
     }
 }

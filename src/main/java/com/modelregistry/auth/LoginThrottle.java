@@ -13,13 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows down password guessing: after {@code max-failures} failed logins for one username within {@code window},
+ * Slows down password guessing: after {@code max-failures} failed logins for one account within {@code window},
  * further attempts are refused until the oldest of those failures leaves the window. Counted per instance, in memory.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    private static final int MAX_TRACKED_NAMES = 100_000;
+    private static final int MAX_TRACKED_ACCOUNTS = 100_000;
 
     private final int maxFailures;
     private final Duration window;
@@ -38,39 +38,29 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long this username must wait, if it has failed too often. */
-    public Optional<Duration> waitFor(String username) {
-        Deque<Instant> recent = failures.get(username);
-        if (recent == null) {
-            return Optional.empty();
-        }
+    /**
+     * Counts an attempt as a failure before its password is checked, so that parallel guesses cannot all slip in
+     * while the first ones are being checked; {@link #succeeded} clears the count. Returns how long to wait instead,
+     * without counting, if the account already failed too often.
+     */
+    public Optional<Duration> attempt(String account) {
         Instant now = clock.instant();
-        synchronized (recent) {
-            dropExpired(recent, now);
-            if (recent.size() < maxFailures) {
-                return Optional.empty();
-            }
-            return Optional.of(Duration.between(now, recent.peekFirst().plus(window)));
-        }
-    }
-
-    public void failed(String username) {
-        Instant now = clock.instant();
-        if (failures.size() >= MAX_TRACKED_NAMES) {
+        if (failures.size() >= MAX_TRACKED_ACCOUNTS) {
             forgetExpired(now);
         }
-        Deque<Instant> recent = failures.computeIfAbsent(username, name -> new ArrayDeque<>());
+        Deque<Instant> recent = failures.computeIfAbsent(account, name -> new ArrayDeque<>());
         synchronized (recent) {
             dropExpired(recent, now);
-            recent.addLast(now);
-            while (recent.size() > maxFailures) {
-                recent.removeFirst();
+            if (recent.size() >= maxFailures) {
+                return Optional.of(Duration.between(now, recent.peekFirst().plus(window)));
             }
+            recent.addLast(now);
+            return Optional.empty();
         }
     }
 
-    public void succeeded(String username) {
-        failures.remove(username);
+    public void succeeded(String account) {
+        failures.remove(account);
     }
 
     private void dropExpired(Deque<Instant> recent, Instant now) {

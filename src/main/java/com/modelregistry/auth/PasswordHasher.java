@@ -8,7 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * bcrypt costs about 80 ms of CPU, so it runs on a worker thread and its result comes back on the caller's Vert.x
- * context, where the reactive session lives. Hashing on an event-loop thread is refused outright.
+ * context, where the reactive session lives. Hashing on an event-loop thread is refused outright. Every bcrypt call
+ * of the service goes through this class (a test checks that no other class calls bcrypt).
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -27,12 +28,14 @@ public class PasswordHasher {
         return vertx.executeBlocking(() -> matchesNow(password, hash), false);
     }
 
-    static String hashNow(String password) {
+    /** For start-up code on the main thread; request paths use {@link #hash}. */
+    public static String hashNow(String password) {
         refuseEventLoop();
         return BcryptUtil.bcryptHash(password);
     }
 
-    static boolean matchesNow(String password, String hash) {
+    /** For start-up code on the main thread; request paths use {@link #matches}. */
+    public static boolean matchesNow(String password, String hash) {
         refuseEventLoop();
         return BcryptUtil.matches(password, hash);
     }

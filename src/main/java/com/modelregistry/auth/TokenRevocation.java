@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -35,6 +36,8 @@ public class TokenRevocation implements SecurityIdentityAugmentor {
     private final Pool pool;
     private final long maxAgeNanos;
     private final Map<Long, UserState> cache = new ConcurrentHashMap<>();
+    /** Raised by every {@link #forget}: a read that began before a change must not cache what it read. */
+    private final AtomicLong changes = new AtomicLong();
 
     public TokenRevocation(Pool pool, @ConfigProperty(name = "registry.auth.revocation-delay") Duration revocationDelay) {
         this.pool = pool;
@@ -67,11 +70,13 @@ public class TokenRevocation implements SecurityIdentityAugmentor {
 
     /** Forgets what this instance knows of the user, so its next request reads the new state. */
     public void forget(long userId) {
+        changes.incrementAndGet();
         cache.remove(userId);
     }
 
     private Uni<UserState> stateOf(long userId) {
         long now = System.nanoTime();
+        long changesBefore = changes.get();
         UserState cached = cache.get(userId);
         if (cached != null && now - cached.loadedAtNanos() < maxAgeNanos) {
             return Uni.createFrom().item(cached);
@@ -86,7 +91,9 @@ public class TokenRevocation implements SecurityIdentityAugmentor {
                     }
                     Row row = found.next();
                     UserState state = new UserState(row.getBoolean("active"), row.getInteger("token_version"), now);
-                    remember(userId, state);
+                    if (changes.get() == changesBefore) {
+                        remember(userId, state);
+                    }
                     return state;
                 });
     }

@@ -104,6 +104,14 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e) {
+        // the database's own rules, for anything that validation let through: still the client's input
+        String state = DatabaseConstraints.violationState(e).orElse("");
+        if (state.equals("23514") || state.equals("23502") || state.equals("22001")) {
+            return problem(400, "The request breaks a rule of the stored data", null);
+        }
+        if (DatabaseConstraints.concurrentChange(e)) {
+            return problem(409, "The resource was changed or deleted by another request meanwhile; try again", null);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return problem(500, "An unexpected error occurred; incident " + incident, null);

@@ -23,10 +23,6 @@ public class ModelRepository implements PanacheRepositoryBase<MLModel, Long> {
         return count(filter.where, filter.parameters);
     }
 
-    public Uni<Boolean> deleteWithoutLoading(long id) {
-        return delete("id", id).map(deleted -> deleted > 0);
-    }
-
     /** The HQL condition for a search; each condition is served by an index of the V1 migration. */
     private record Filter(String where, Parameters parameters) {
 

@@ -42,8 +42,7 @@ public class ModelService {
 
     @WithSession
     public Uni<Page<ModelView>> search(ModelSearch search, PageRequest page) {
-        return models.search(search, page).chain(found -> models.countMatching(search)
-                .map(total -> Page.of(found, ModelView::of, page, total)));
+        return pageOf(search, page);
     }
 
     /** The models of one user; 404 rather than an empty page when the user does not exist. */
@@ -53,10 +52,14 @@ public class ModelService {
             if (found == 0) {
                 throw new NotFoundException("User", ownerId);
             }
-            ModelSearch search = ModelSearch.ownedBy(ownerId);
-            return models.search(search, page).chain(list -> models.countMatching(search)
-                    .map(total -> Page.of(list, ModelView::of, page, total)));
+            return pageOf(ModelSearch.ownedBy(ownerId), page);
         });
+    }
+
+    /** The page, then the total: one after the other, as one reactive session allows. */
+    private Uni<Page<ModelView>> pageOf(ModelSearch search, PageRequest page) {
+        return models.search(search, page).chain(found -> models.countMatching(search)
+                .map(total -> Page.of(found, ModelView::of, page, total)));
     }
 
     @WithSession
@@ -84,7 +87,7 @@ public class ModelService {
     @WithTransaction
     public Uni<Void> delete(Caller caller, long id) {
         return models.findById(id)
-                .chain(found -> models.deleteWithoutLoading(changeableBy(caller, existing(found, id)).id))
+                .chain(found -> models.delete(changeableBy(caller, existing(found, id))))
                 .replaceWithVoid();
     }
 

@@ -1,7 +1,7 @@
 package com.modelregistry.user;
 
+import com.modelregistry.auth.PasswordHasher;
 import com.modelregistry.auth.TokenRevocation;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -59,14 +58,13 @@ public class AdminAccount {
                     .map(v -> "registry.admin." + v.getPropertyPath() + " " + v.getMessage())
                     .sorted().collect(Collectors.joining("; ")));
         }
-        String lowered = wanted.username().toLowerCase(Locale.ROOT);
         User existing = VertxContextSupport.subscribeAndAwait(
-                () -> Panache.withSession(() -> users.find("lower(username) = ?1", lowered).firstResult()));
-        String newHash = existing != null && BcryptUtil.matches(wanted.password(), existing.passwordHash)
+                () -> Panache.withSession(() -> users.findByUsername(wanted.username())));
+        String newHash = existing != null && PasswordHasher.matchesNow(wanted.password(), existing.passwordHash)
                 ? null
-                : BcryptUtil.bcryptHash(wanted.password());
+                : PasswordHasher.hashNow(wanted.password());
         User admin = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> users.find("lower(username) = ?1", lowered).firstResult().chain(user -> {
+                () -> users.findByUsername(wanted.username()).chain(user -> {
                     if (user == null) {
                         User created = new User();
                         created.username = wanted.username();

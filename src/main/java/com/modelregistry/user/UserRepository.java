@@ -31,6 +31,11 @@ public class UserRepository implements PanacheRepositoryBase<User, Long> {
         return find("email = ?1 or lower(username) = ?1", lowered).firstResult();
     }
 
+    /** The user with this username, compared ignoring case. */
+    public Uni<User> findByUsername(String username) {
+        return find("lower(username) = ?1", username.toLowerCase(Locale.ROOT)).firstResult();
+    }
+
     /** The user with all of its models, newest first, in one SQL statement. */
     public Uni<User> findWithModels(long id) {
         return find("from User u left join fetch u.models where u.id = ?1", id).list()

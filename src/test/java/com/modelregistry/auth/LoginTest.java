@@ -2,7 +2,6 @@ package com.modelregistry.auth;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -152,17 +151,68 @@ class LoginTest {
     }
 
     @Test
-    void registrationAlwaysCreatesAPlainUser() {
+    void registrationAlwaysCreatesAPlainUserAndTheConfiguredAdminIsAnAdmin() {
         Account user = Api.newUser();
         assertEquals(List.of("user"), new JsonPath(Tokens.payload(user.token())).getList("groups"));
         user.request().when().get("/users/me").then().body("role", equalTo("user"));
         Api.asAdmin().when().get("/users/me").then().body("role", equalTo("admin"))
                 .body("username", equalTo(AuthResource.ADMIN_USERNAME));
-        given().when().get("/q/openapi").then().statusCode(200).body(org.hamcrest.Matchers.containsString("/auth/token"));
+    }
+
+    @Test
+    void withoutATokenTheAnswerIsAProblemWithTheBearerChallenge() {
         given().when().get("/users/me").then().statusCode(401).body("status", equalTo(401))
                 .header("WWW-Authenticate", "Bearer").contentType("application/problem+json")
                 .body("title", equalTo("Unauthorized"))
                 .body("detail", notNullValue());
-        Api.asAdmin().when().get("/users").then().statusCode(200).body("items.role", hasItem("admin"));
+    }
+
+    @Test
+    void theUsernameAndTheEmailShareOneFailureCount() {
+        Account user = Api.newUser();
+        for (int i = 0; i < 10; i++) {
+            String name = i % 2 == 0 ? user.username() : user.email();
+            given().contentType(ContentType.JSON).body(Map.of("username", name, "password", "guess " + i))
+                    .when().post("/auth/token").then().statusCode(401);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("username", user.email(), "password", Api.PASSWORD))
+                .when().post("/auth/token").then().statusCode(429);
+    }
+
+    @Test
+    void parallelGuessesCannotOutrunTheThrottle() throws Exception {
+        Account user = Api.newUser();
+        int guesses = 30;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guesses);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                String guess = "parallel guess " + i;
+                answers.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("username", user.username(), "password", guess))
+                        .when().post("/auth/token").then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(10, statuses.stream().filter(status -> status == 401).count(), "statuses: " + statuses);
+            assertEquals(20, statuses.stream().filter(status -> status == 429).count(), "statuses: " + statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aPasswordLongerThanBcryptReadsNeverMatches() {
+        String name = Api.unique("long_");
+        String password = "p".repeat(72);
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", name + "@example.com", "username", name, "password", password))
+                .when().post("/users").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("username", name, "password", password + "suffix"))
+                .when().post("/auth/token").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("username", name, "password", password))
+                .when().post("/auth/token").then().statusCode(200);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,40 +17,40 @@ class LoginThrottleTest {
     private final LoginThrottle throttle = new LoginThrottle(10, Duration.ofMinutes(5), clock);
 
     @Test
-    void theTenthFailureBlocksUntilTheOldestLeavesTheWindow() {
-        for (int i = 0; i < 9; i++) {
-            throttle.failed("ada");
+    void afterTenFailuresTheAccountWaitsUntilTheOldestLeavesTheWindow() {
+        for (int i = 0; i < 10; i++) {
+            assertEquals(Optional.empty(), throttle.attempt("ada"), "attempt " + (i + 1));
             clock.advance(Duration.ofSeconds(10));
         }
-        assertEquals(Optional.empty(), throttle.waitFor("ada"));
-        throttle.failed("ada");
-        assertEquals(Optional.of(Duration.ofSeconds(210)), throttle.waitFor("ada"));
+        // the first failure was 100 s ago: 200 s are left of its window
+        assertEquals(Optional.of(Duration.ofSeconds(200)), throttle.attempt("ada"));
 
-        clock.advance(Duration.ofSeconds(209));
-        assertTrue(throttle.waitFor("ada").isPresent());
+        clock.advance(Duration.ofSeconds(199));
+        assertTrue(throttle.attempt("ada").isPresent());
         clock.advance(Duration.ofSeconds(1));
-        assertEquals(Optional.empty(), throttle.waitFor("ada"), "the first failure has left the window");
+        assertEquals(Optional.empty(), throttle.attempt("ada"), "the first failure has left the window");
+        assertTrue(throttle.attempt("ada").isPresent(), "the second one has not");
     }
 
     @Test
     void failuresOlderThanTheWindowDoNotCount() {
         for (int i = 0; i < 9; i++) {
-            throttle.failed("ada");
+            throttle.attempt("ada");
         }
         clock.advance(Duration.ofMinutes(5));
-        throttle.failed("ada");
-        assertEquals(Optional.empty(), throttle.waitFor("ada"));
+        throttle.attempt("ada");
+        assertEquals(Optional.empty(), throttle.attempt("ada"));
     }
 
     @Test
-    void aSuccessForgetsTheFailuresAndOtherNamesAreUntouched() {
+    void aSuccessForgetsTheFailuresAndOtherAccountsAreUntouched() {
         for (int i = 0; i < 10; i++) {
-            throttle.failed("ada");
+            throttle.attempt("ada");
         }
-        assertTrue(throttle.waitFor("ada").isPresent());
-        assertEquals(Optional.empty(), throttle.waitFor("grace"));
+        assertTrue(throttle.attempt("ada").isPresent());
+        assertEquals(Optional.empty(), throttle.attempt("grace"));
         throttle.succeeded("ada");
-        assertEquals(Optional.empty(), throttle.waitFor("ada"));
+        assertEquals(Optional.empty(), throttle.attempt("ada"));
     }
 
     private static final class MutableClock extends Clock {
@@ -65,12 +66,12 @@ class LoginThrottleTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     }

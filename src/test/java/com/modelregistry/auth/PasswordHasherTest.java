@@ -60,6 +60,25 @@ class PasswordHasherTest {
     }
 
     @Test
+    void noOtherClassCallsBcrypt() throws Exception {
+        try (java.util.stream.Stream<java.nio.file.Path> sources = java.nio.file.Files.walk(
+                java.nio.file.Path.of("src", "main", "java"))) {
+            java.util.List<String> callers = sources.filter(path -> path.toString().endsWith(".java"))
+                    .filter(path -> !path.endsWith("PasswordHasher.java"))
+                    .filter(path -> {
+                        try {
+                            return java.nio.file.Files.readString(path).contains("BcryptUtil");
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .map(Object::toString)
+                    .toList();
+            assertEquals(java.util.List.of(), callers, "bcrypt must go through PasswordHasher, which keeps it off the loop");
+        }
+    }
+
+    @Test
     void checkingAPasswordAlsoRunsOffTheLoop() throws Exception {
         String hash = BcryptUtil.bcryptHash("correct horse battery");
         CompletableFuture<Boolean> right = new CompletableFuture<>();

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
@@ -282,6 +283,21 @@ class ModelResourceTest {
 
         owner.request().when().get("/models/{id}", id)
                 .then().body("name", equalTo("stable")).body("accuracy", equalTo(0.4f));
+    }
+
+    @Test
+    void unicodeWhoseCaseRulesDifferBetweenJavaAndPostgresqlIsStored() {
+        Account owner = Api.newUser();
+        for (String framework : List.of("\uA7C0", "\u2C2F", "Ǆ-lib", "İstanbul")) {
+            owner.request().contentType(ContentType.JSON).body(Map.of("name", "unicode", "framework", framework))
+                    .when().post("/users/{id}/models", owner.id())
+                    .then().statusCode(201);
+        }
+        String local = "\uA7C0" + Api.unique("x");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", local + "@example.com", "username", Api.unique("u_"), "password", Api.PASSWORD))
+                .when().post("/users")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(400)));
     }
 
     @Test
