@@ -1,8 +1,10 @@
 package com.modelregistry.auth;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The answer to an OAuth2 password grant, in the names RFC 6749 prescribes (what Swagger UI reads). */
+@RegisterForReflection
 public record OAuth2TokenResponse(
         @JsonProperty("access_token") String accessToken,
         @JsonProperty("token_type") String tokenType,

@@ -1,9 +1,11 @@
 package com.modelregistry.common;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.function.Function;
 
 /** One page of a list, with the total count of the whole list. */
+@RegisterForReflection
 public record Page<T>(List<T> items, int page, int size, long total, long totalPages) {
 
     public static <E, T> Page<T> of(List<E> entities, Function<E, T> view, PageRequest request, long total) {

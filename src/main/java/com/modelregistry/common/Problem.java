@@ -1,9 +1,11 @@
 package com.modelregistry.common;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /** An RFC 9457 problem details body; {@code violations} only for rejected input. */
+@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
 

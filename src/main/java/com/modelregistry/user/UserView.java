@@ -1,11 +1,13 @@
 package com.modelregistry.user;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.modelregistry.mlmodel.ModelView;
 import java.time.Instant;
 import java.util.List;
 
 /** A user as clients see it: never the password hash. {@code models} only with {@code ?expand=models}. */
+@RegisterForReflection
 public record UserView(Long id, String email, String username, boolean active, String role,
         Instant createdAt, Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ModelView> models) {

@@ -1,0 +1,56 @@
+package com.modelregistry;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * No container engine runs here, so the Dockerfiles cannot be built in CI; this checks what can be checked without
+ * one: the header says how to build and run, the image runs as a non-root user on port 8080, and .dockerignore lets
+ * through everything the Dockerfile copies from the build context.
+ */
+class ContainerFilesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Dockerfile.jvm", "Dockerfile.native", "Dockerfile.native-micro",
+            "Dockerfile.native-multistage"})
+    void eachDockerfileIsCompleteAndSeesWhatItCopies(String name) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("src", "main", "docker", name));
+        String header = String.join("\n", lines.stream().takeWhile(line -> line.startsWith("#")).toList());
+        assertTrue(header.contains("docker build -f src/main/docker/" + name), name + ": no build command in header");
+        assertTrue(header.contains("docker run"), name + ": no run command in header");
+        assertTrue(lines.contains("EXPOSE 8080"), name + ": does not expose 8080");
+        String user = lines.stream().filter(line -> line.startsWith("USER ")).reduce((first, last) -> last).orElse("");
+        assertFalse(user.isEmpty() || user.equals("USER root") || user.equals("USER 0"), name + ": runs as root");
+
+        List<PathMatcher> allowed = new ArrayList<>();
+        for (String rule : Files.readAllLines(Path.of(".dockerignore"))) {
+            if (rule.startsWith("!")) {
+                String pattern = rule.substring(1).replaceAll("/$", "");
+                allowed.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
+                allowed.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern + "/**"));
+            }
+        }
+        for (String line : lines) {
+            if (line.startsWith("COPY ") && !line.contains("--from=")) {
+                String[] words = line.trim().split("\\s+");
+                for (int i = 1; i < words.length - 1; i++) {
+                    if (!words[i].startsWith("--")) {
+                        Path source = Path.of(words[i].replace("*", "x").replaceAll("/$", ""));
+                        assertTrue(allowed.stream().anyMatch(matcher -> matcher.matches(source)),
+                                name + " copies " + words[i] + " but .dockerignore keeps it out of the context");
+                    }
+                }
+            }
+        }
+    }
+}
