@@ -3,6 +3,8 @@
 # (VmRSS) right after start and after a short load. Starts its own throwaway PostgreSQL (Debian's binaries, installed
 # when missing) and token keys; stops everything it started.
 # Usage: ./mvnw package -DskipTests && bench/startup-memory.sh [LOAD_SECONDS]
+#   JAVA_OPTS="..." adds JVM options, e.g. the heap the Kubernetes Deployment gives the JVM image (768 MiB limit,
+#   JAVA_MAX_MEM_RATIO=50): JAVA_OPTS="-XX:MaxRAM=768m -XX:MaxRAMPercentage=50" bench/startup-memory.sh
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 load_seconds=${1:-20}
@@ -42,7 +44,8 @@ export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://localhost:$pg_port/postgres
 
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
-java -jar "$root/target/quarkus-app/quarkus-run.jar" >"$work/app.log" 2>&1 &
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -jar "$root/target/quarkus-app/quarkus-run.jar" >"$work/app.log" 2>&1 &
 app=$!
 for _ in $(seq 1 120); do grep -q "started in" "$work/app.log" && break; sleep 0.5; done
 started=$(grep -o 'started in [0-9.]*s' "$work/app.log" | head -n 1)
@@ -61,4 +64,5 @@ echo "JVM start-up ($started by Quarkus's own count)"
 echo "resident memory after start: ${rss_start} MiB"
 echo "resident memory after ${load_seconds} s of load: ${rss_load} MiB"
 echo "load: wrk -t 2 -c 16 GET /models?framework=sklearn&size=20 ->" $load
+echo "JVM options: ${JAVA_OPTS:-none}"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -n 1)"

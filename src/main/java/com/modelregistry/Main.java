@@ -5,6 +5,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import sun.misc.Signal;
 
@@ -35,8 +36,16 @@ public class Main {
      * finished) and status 0.
      */
     private static void exitCleanlyOnTerm() {
+        AtomicInteger signals = new AtomicInteger();
         try {
-            Signal.handle(new Signal("TERM"), signal -> Quarkus.asyncExit(0));
+            Signal.handle(new Signal("TERM"), signal -> {
+                if (signals.incrementAndGet() == 1) {
+                    Quarkus.asyncExit(0);
+                } else {
+                    // a second SIGTERM, as when start-up hangs on an unreachable database: stop now
+                    Runtime.getRuntime().halt(143);
+                }
+            });
         } catch (IllegalArgumentException e) {
             // signal handling is not available here: the JVM's default answer to SIGTERM remains
         }

@@ -35,7 +35,7 @@ class GracefulShutdownIT {
     void inFlightRequestsFinishAndTheProcessExitsCleanly() throws Exception {
         Api.Account owner = Api.newUser();
         try (ServiceProcess instance = ServiceProcess.start(Map.of(
-                "registry.shutdown.readiness-delay", "2S", "registry.shutdown.timeout", "20S"));
+                "registry.shutdown.readiness-delay", "3S", "registry.shutdown.timeout", "20S"));
                 Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "postgres");
                 Statement statement = db.createStatement()) {
             // hold the models table so that the next insert waits inside the service: a request in flight
@@ -51,11 +51,12 @@ class GracefulShutdownIT {
             Thread.sleep(1000);
 
             instance.terminate();
-            Thread.sleep(300);
-            assertEquals(503, instance.status("/q/health/ready"), "readiness goes down first");
-            Thread.sleep(2500);
-            int late = instance.status("/models");
+            assertEquals(503, instance.awaitStatus("/q/health/ready", Duration.ofSeconds(10), 503),
+                    "readiness goes down first");
+            assertEquals(401, instance.status("/models"), "during the readiness delay requests are still served");
+            int late = instance.awaitStatus("/models", Duration.ofSeconds(15), 503, -1);
             assertTrue(late == 503 || late == -1, "a new request once shutdown began got " + late);
+            assertTrue(!inFlight.isDone(), "the held write is still in flight");
 
             db.commit();
             HttpResponse<String> finished = inFlight.get(20, TimeUnit.SECONDS);

@@ -33,7 +33,7 @@ class MultipleInstancesIT {
 
     @BeforeAll
     static void twoInstances() throws Exception {
-        first = ServiceProcess.start(Map.of());
+        first = ServiceProcess.start(Map.of("quarkus.log.console.json.enabled", "true"));
         second = ServiceProcess.start(Map.of());
     }
 
@@ -59,6 +59,20 @@ class MultipleInstancesIT {
         given().baseUri(first.baseUri()).header("Authorization", "Bearer " + token)
                 .when().get("/users/{id}?expand=models", id)
                 .then().statusCode(200).body("models[0].id", equalTo((int) model));
+    }
+
+    @Test
+    void productionLogsAreJsonLines() throws Exception {
+        List<String> lines = java.nio.file.Files.readAllLines(first.log()).stream()
+                .filter(line -> line.startsWith("{")).toList();
+        org.junit.jupiter.api.Assertions.assertFalse(lines.isEmpty(), "no JSON log line in " + first.log());
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : lines) {
+            com.fasterxml.jackson.databind.JsonNode entry = json.readTree(line);
+            org.junit.jupiter.api.Assertions.assertTrue(entry.hasNonNull("timestamp") && entry.hasNonNull("level")
+                    && entry.hasNonNull("message"), line);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(lines.stream().anyMatch(line -> line.contains("started in")));
     }
 
     @Test

@@ -60,7 +60,7 @@ class PackagedApplicationIT {
         for (String expected : List.of("kind: Deployment", "kind: Service", "replicas: 2",
                 "path: /q/health/live", "path: /q/health/ready", "path: /q/health/started",
                 "limits:", "requests:", "secretRef:", "name: model-registry", "secretName: model-registry-keys",
-                "containerPort: 8080")) {
+                "containerPort: 8080", "defaultMode: 288", "fsGroup: 185", "JAVA_MAX_MEM_RATIO")) {
             assertTrue(manifest.contains(expected), expected + " is missing from kubernetes.yml");
         }
     }

