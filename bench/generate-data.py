@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Writes the benchmark data as CSV for PostgreSQL's COPY, the same every time (fixed seed).
+
+usage: generate-data.py users USERS PASSWORD_HASH        -> users 2..USERS+1 (1 is the admin)
+       generate-data.py models USERS MODELS              -> MODELS models, owner (i % USERS) + 2, so each user owns
+                                                            MODELS / USERS of them
+"""
+import random
+import sys
+from datetime import datetime, timedelta, timezone
+
+FRAMEWORKS = ["sklearn", "pytorch", "tensorflow", "xgboost", "lightgbm", "keras", "jax", "catboost"]
+START = datetime(2025, 1, 1, tzinfo=timezone.utc)
+
+
+def stamp(seconds):
+    return (START + timedelta(seconds=seconds)).isoformat()
+
+
+def users(count, password_hash):
+    out = sys.stdout
+    for i in range(2, count + 2):
+        created = stamp(i * 60)
+        out.write(f"{i},user{i}@example.com,user{i},{password_hash},t,user,0,{created},{created}\n")
+
+
+def models(user_count, count):
+    rng = random.Random(42)
+    out = sys.stdout
+    for i in range(1, count + 1):
+        # a spread of accuracies: one in ten models has none
+        accuracy = "" if rng.random() < 0.1 else f"{rng.betavariate(5, 2):.4f}"
+        created = stamp(user_count * 60 + i * 7)
+        owner = (i % user_count) + 2
+        framework = FRAMEWORKS[rng.randrange(len(FRAMEWORKS))]
+        out.write(f"{i},model-{i}-{framework},{framework},{accuracy},{owner},{created},{created}\n")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "users":
+        users(int(sys.argv[2]), sys.argv[3])
+    else:
+        models(int(sys.argv[2]), int(sys.argv[3]))

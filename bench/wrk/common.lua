@@ -1,0 +1,21 @@
+-- Shared by every scenario: the bearer token and the id ranges come from the environment that bench/run.sh sets.
+token = os.getenv("BENCH_TOKEN")
+models = tonumber(os.getenv("BENCH_MODELS"))
+users = tonumber(os.getenv("BENCH_USERS"))
+frameworks = {"sklearn", "pytorch", "tensorflow", "xgboost", "lightgbm", "keras", "jax", "catboost"}
+wrk.headers["Authorization"] = "Bearer " .. token
+
+function init(args)
+  math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
+end
+
+-- user ids 2..users+1 are the loaded users (1 is the admin); each owns 10 models
+function s1() return wrk.format("GET", "/models/" .. math.random(1, models)) end
+function s2() return wrk.format("GET", "/models?framework=" .. frameworks[math.random(1, #frameworks)] .. "&size=20") end
+function s3() return wrk.format("GET", "/users/" .. math.random(2, users + 1) .. "?expand=models") end
+function s4()
+  local body = string.format('{"name":"bench-%d","framework":"%s","accuracy":%.3f}',
+    math.random(1, 1000000), frameworks[math.random(1, #frameworks)], math.random())
+  return wrk.format("POST", "/users/" .. math.random(2, users + 1) .. "/models",
+    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)
+end
