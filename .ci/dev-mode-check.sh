@@ -45,17 +45,21 @@ id=$(curl -sf -X POST "$base/users" -H 'Content-Type: application/json' \
 [ -n "$id" ] || fail "could not create a user"
 echo "created user $id"
 
-resource=src/main/java/com/modelregistry/user/UserResource.java
-grep -q '@Tag(name = "Users")' "$resource" || fail "the edit target is gone from $resource"
-sed -i 's/@Tag(name = "Users")/@Tag(name = "Users (edited live)")/' "$resource"
-echo "edited $resource"
-
-# dev mode notices the change when the next request arrives and answers it from the reloaded application
-curl -sf "$base/q/openapi" | grep -q 'Users (edited live)' || fail "the next request does not see the edit"
-echo "the next request sees the edit"
-
 token=$(curl -sf -X POST "$base/auth/token" -H 'Content-Type: application/json' \
   -d '{"username":"admin","password":"dev-admin-password"}' | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+[ -n "$token" ] || fail "could not log in as the dev admin"
+
+resource=src/main/java/com/modelregistry/user/UserResource.java
+grep -q '@Path("me")' "$resource" || fail "the edit target is gone from $resource"
+sleep 2   # let the edit's timestamp differ from dev mode's last look at the sources
+sed -i 's/@Path("me")/@Path("whoami")/' "$resource"
+echo "edited $resource: /users/me becomes /users/whoami"
+
+# dev mode notices the change when the next request arrives, and that request is answered by the reloaded code
+curl -sf "$base/users/whoami" -H "Authorization: Bearer $token" | grep -q '"username":"admin"' \
+  || fail "the next request does not see the edit"
+echo "the next request sees the edit"
+
 curl -sf "$base/users/$id" -H "Authorization: Bearer $token" | grep -q "\"username\":\"$name\"" \
   || fail "user $id did not survive the reload"
 echo "user $id survived the reload: dev-mode check passed"
