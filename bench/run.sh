@@ -6,17 +6,19 @@
 # usage: bench/run.sh [--smoke] [--scale] [--only NAME[,NAME]]
 #   --smoke   seconds, Model Registry only, checks answers and that the script works; asserts no timing (CI)
 #   --scale   1,000,000 models instead of 100,000
-# Implementations so far: model-registry (the packaged jar, prod mode). See bench/README.md for what is still to come.
+#   --only    which implementations, in order (the first one's answers are the reference); default: all
+# Implementations so far: model-registry (the packaged jar, prod mode), vertx-raw (bench/impl/vertx-raw, the ceiling).
+# See bench/README.md for what is still to come.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bench="$root/bench"
 smoke=false
 users=10000
 models=100000
-only=model-registry
+only=model-registry,vertx-raw
 while [ $# -gt 0 ]; do
   case $1 in
-    --smoke) smoke=true; users=200; models=2000 ;;
+    --smoke) smoke=true; users=200; models=2000; only=model-registry ;;
     --scale) models=1000000 ;;
     --only) only=$2; shift ;;
     *) echo "unknown option $1"; exit 2 ;;
@@ -76,7 +78,7 @@ admin_password=bench-admin-password
 
 wait_ready() {
   for _ in $(seq 1 120); do
-    curl -sf -o /dev/null "$1" && return 0
+    curl -sf -o /dev/null ${token:+-H "Authorization: Bearer $token"} "$1" && return 0
     kill -0 "$app" 2>/dev/null || { tail -n 30 "$work/app.log"; return 1; }
     sleep 0.5
   done
@@ -96,12 +98,21 @@ start_impl() {
       app=$!
       wait_ready "http://localhost:$app_port/q/health/ready"
       ;;
+    vertx-raw)
+      [ -f "$bench/impl/vertx-raw/target/vertx-raw.jar" ] || (cd "$bench/impl/vertx-raw" && "$root/mvnw" -q -B package)
+      BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
+      BENCH_POOL_SIZE=$pool_size BENCH_HTTP_PORT=$app_port \
+        java -jar "$bench/impl/vertx-raw/target/vertx-raw.jar" >"$work/app.log" 2>&1 &
+      app=$!
+      wait_ready "http://localhost:$app_port/models/1"
+      ;;
     *) echo "unknown implementation $1"; exit 2 ;;
   esac
 }
 
 # --- schema and data: Model Registry migrates and creates the admin, then COPY loads the rest -------------------------
 log "schema: first start of Model Registry"
+token=
 start_impl model-registry
 token=$(curl -sf -X POST "http://localhost:$app_port/auth/token" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
@@ -111,7 +122,9 @@ hash=$(psql_bench -At -c "select password_hash from users where username = 'admi
 log "loading $users users and $models models with COPY"
 python3 "$bench/generate-data.py" users "$users" "$hash" | psql_bench -c "\copy users (id, email, username, password_hash, active, role, token_version, created_at, updated_at) from stdin with (format csv)"
 python3 "$bench/generate-data.py" models "$users" "$models" | psql_bench -c "\copy models (id, name, framework, accuracy, owner_id, created_at, updated_at) from stdin with (format csv)"
-psql_bench -c "select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users)); select setval(pg_get_serial_sequence('models', 'id'), (select max(id) from models)); analyze;" >/dev/null
+psql_bench -c "select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users)); select setval(pg_get_serial_sequence('models', 'id'), (select max(id) from models));" >/dev/null
+# vacuum as well as analyze: COPY leaves the visibility map empty, and index-only scans would visit the heap
+psql_bench -c "vacuum analyze" >/dev/null
 
 # --- one response per scenario, compared across implementations ----------------------------------------------------
 sample() {
@@ -144,6 +157,7 @@ run_scenarios() {
     done
     psql_bench -c "delete from models where id > $models" >/dev/null
   done
+  psql_bench -c "vacuum analyze models" >/dev/null
 }
 
 reference=

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Draws a results file of bench/run.sh as a PNG bar chart: requests/s per scenario, one bar per implementation.
+# usage: bench/chart.sh bench/results/DATE.json   -> bench/results/DATE.png   (installs gnuplot-nox when missing)
+set -euo pipefail
+json=$1
+png=${json%.json}.png
+command -v gnuplot >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnuplot-nox >/dev/null; }
+data=$(mktemp)
+trap 'rm -f "$data"' EXIT
+python3 - "$json" >"$data" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))
+impls = []
+for row in run["results"]:
+    if row["implementation"] not in impls:
+        impls.append(row["implementation"])
+print("scenario " + " ".join(impls))
+for scenario in ["S1", "S2", "S3", "S4", "S5"]:
+    values = {r["implementation"]: r["requestsPerSecond"] for r in run["results"] if r["scenario"] == scenario}
+    print(scenario + " " + " ".join(str(values.get(i, 0)) for i in impls))
+PY
+title=$(python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print(f\"{r['date']}, {r['machine']}, {r['models']} models, {r['connections']} connections\")" "$json")
+columns=$(head -n 1 "$data" | wc -w)
+gnuplot <<GP
+set terminal pngcairo size 1000,560 noenhanced
+set output "$png"
+set title "Requests per second (median of runs) - $title"
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set key top right autotitle columnheader
+set ylabel "requests/s"
+set grid ytics
+plot for [i=2:$columns] "$data" using i:xtic(1)
+GP
+echo "wrote $png"
