@@ -6,6 +6,7 @@ import com.modelregistry.common.ForbiddenException;
 import com.modelregistry.common.NotFoundException;
 import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
+import com.modelregistry.user.User;
 import com.modelregistry.user.UserRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -26,16 +27,14 @@ public class ModelService {
 
     @WithTransaction
     public Uni<ModelView> create(long ownerId, NewModel request) {
-        return users.findById(ownerId).chain(owner -> {
-            if (owner == null) {
-                throw new NotFoundException("User", ownerId);
-            }
+        // the owner is not read: the foreign key refuses a missing one, which answers 404 like a lookup would
+        return models.getSession().chain(session -> {
             MLModel model = new MLModel();
             model.name = request.name();
             model.framework = request.framework();
             model.accuracy = request.accuracy();
-            model.owner = owner;
-            model.ownerId = owner.id;
+            model.owner = session.getReference(User.class, ownerId);
+            model.ownerId = ownerId;
             return models.persistAndFlush(model).map(ModelView::of);
         }).onFailure().transform(failure -> ownerGone(failure, ownerId));
     }
@@ -105,7 +104,7 @@ public class ModelService {
         return model;
     }
 
-    /** The owner was deleted between the lookup and the insert: the same answer as if it had never existed. */
+    /** The owner does not exist, or was deleted meanwhile: the insert broke the foreign key. */
     private static Throwable ownerGone(Throwable failure, long ownerId) {
         return DatabaseConstraints.violated(failure)
                 .filter("models_owner_id_fkey"::equals)
