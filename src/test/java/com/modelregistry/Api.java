@@ -5,9 +5,17 @@ import static io.restassured.RestAssured.given;
 import com.modelregistry.testdb.AuthResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /** Arranges test data through the public API, each call with names no other test uses. */
 public final class Api {
@@ -70,6 +78,37 @@ public final class Api {
                 .when().post("/auth/token")
                 .then().statusCode(200)
                 .extract().jsonPath().getString("accessToken");
+    }
+
+    /**
+     * Sends {@code clients} registrations of one email at the same moment, each with its own username, the i-th to
+     * {@code baseUris.apply(i)}, and returns the statuses they got.
+     */
+    public static List<Integer> registerAtOnce(String email, int clients, IntFunction<String> baseUris)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                String base = baseUris.apply(i);
+                String username = unique("racer_");
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return given().baseUri(base).contentType(ContentType.JSON)
+                            .body(Map.of("email", email, "username", username, "password", PASSWORD))
+                            .when().post("/users").then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> answers = new ArrayList<>();
+            for (Future<Integer> status : statuses) {
+                answers.add(status.get(60, TimeUnit.SECONDS));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public static long createModel(Account owner, String name, String framework, Double accuracy) {

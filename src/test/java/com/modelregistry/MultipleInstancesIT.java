@@ -10,14 +10,8 @@ import com.modelregistry.testdb.ServiceProcess;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,31 +71,10 @@ class MultipleInstancesIT {
 
     @Test
     void uniquenessHoldsAcrossInstances() throws Exception {
-        String email = Api.unique("both_") + "@example.com";
         int clients = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                String base = (i % 2 == 0 ? first : second).baseUri();
-                String username = Api.unique("racer_");
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return given().baseUri(base).contentType(ContentType.JSON)
-                            .body(Map.of("email", email, "username", username, "password", Api.PASSWORD))
-                            .when().post("/users").then().extract().statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> answers = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                answers.add(status.get(60, TimeUnit.SECONDS));
-            }
-            assertEquals(1, answers.stream().filter(s -> s == 201).count(), "answers: " + answers);
-            assertEquals(clients - 1, answers.stream().filter(s -> s == 409).count(), "answers: " + answers);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> answers = Api.registerAtOnce(Api.unique("both_") + "@example.com", clients,
+                i -> (i % 2 == 0 ? first : second).baseUri());
+        assertEquals(1, answers.stream().filter(s -> s == 201).count(), "answers: " + answers);
+        assertEquals(clients - 1, answers.stream().filter(s -> s == 409).count(), "answers: " + answers);
     }
 }

@@ -17,16 +17,11 @@ import com.modelregistry.testdb.AuthResource;
 import com.modelregistry.testdb.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -82,30 +77,10 @@ class UserResourceTest {
     void concurrentRegistrationsOfOneEmailHaveExactlyOneWinner() throws Exception {
         String email = Api.unique("race_") + "@example.com";
         int clients = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                String username = Api.unique("racer_");
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return given().contentType(ContentType.JSON)
-                            .body(Map.of("email", email, "username", username, "password", Api.PASSWORD))
-                            .when().post("/users")
-                            .then().extract().statusCode();
-                }));
-            }
-            start.countDown();
-            List<Integer> answers = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                answers.add(status.get(60, TimeUnit.SECONDS));
-            }
-            assertEquals(1, answers.stream().filter(s -> s == 201).count(), "answers: " + answers);
-            assertEquals(clients - 1, answers.stream().filter(s -> s == 409).count(), "answers: " + answers);
-        } finally {
-            pool.shutdownNow();
-        }
+        String base = RestAssured.baseURI + ":" + RestAssured.port;
+        List<Integer> answers = Api.registerAtOnce(email, clients, i -> base);
+        assertEquals(1, answers.stream().filter(s -> s == 201).count(), "answers: " + answers);
+        assertEquals(clients - 1, answers.stream().filter(s -> s == 409).count(), "answers: " + answers);
         Api.asAdmin().queryParam("email", email).when().get("/users").then().body("total", equalTo(1));
     }
 
