@@ -7,7 +7,8 @@
 #   --smoke   seconds, Model Registry only, checks answers and that the script works; asserts no timing (CI)
 #   --scale   1,000,000 models instead of 100,000
 #   --only    which implementations, in order (the first one's answers are the reference); default: all
-# Implementations so far: model-registry (the packaged jar, prod mode), vertx-raw (bench/impl/vertx-raw, the ceiling).
+# Implementations so far: model-registry (the packaged jar, prod mode), fastapi (bench/impl/fastapi, the stack it
+# replaces, one uvicorn worker per core), vertx-raw (bench/impl/vertx-raw, the ceiling).
 # See bench/README.md for what is still to come.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,7 +16,7 @@ bench="$root/bench"
 smoke=false
 users=10000
 models=100000
-only=model-registry,vertx-raw
+only=model-registry,fastapi,vertx-raw
 while [ $# -gt 0 ]; do
   case $1 in
     --smoke) smoke=true; users=200; models=2000; only=model-registry ;;
@@ -42,6 +43,11 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 command -v wrk >/dev/null || need_apt+=(wrk)
 command -v psql >/dev/null || need_apt+=(postgresql-client)
 if ! $smoke && ! command -v gnuplot >/dev/null; then need_apt+=(gnuplot-nox); fi
+if [[ ,$only, == *,fastapi,* ]]; then
+  for package in python3-fastapi python3-sqlalchemy python3-asyncpg python3-uvicorn python3-jwt; do
+    dpkg -s "$package" >/dev/null 2>&1 || need_apt+=("$package")
+  done
+fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing ${need_apt[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
@@ -97,6 +103,14 @@ start_impl() {
         java -jar "$root/target/quarkus-app/quarkus-run.jar" >"$work/app.log" 2>&1 &
       app=$!
       wait_ready "http://localhost:$app_port/q/health/ready"
+      ;;
+    fastapi)
+      BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
+      BENCH_POOL_SIZE=$pool_size BENCH_WORKERS=$(nproc) \
+        /usr/bin/python3 -m uvicorn app:app --app-dir "$bench/impl/fastapi" --host 127.0.0.1 --port $app_port \
+          --workers "$(nproc)" --no-access-log --log-level warning >"$work/app.log" 2>&1 &
+      app=$!
+      wait_ready "http://localhost:$app_port/models/1"
       ;;
     vertx-raw)
       [ -f "$bench/impl/vertx-raw/target/vertx-raw.jar" ] || (cd "$bench/impl/vertx-raw" && "$root/mvnw" -q -B package)
