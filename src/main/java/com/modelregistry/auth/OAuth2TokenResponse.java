@@ -1,7 +1,7 @@
 package com.modelregistry.auth;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The answer to an OAuth2 password grant, in the names RFC 6749 prescribes (what Swagger UI reads). */
 @RegisterForReflection

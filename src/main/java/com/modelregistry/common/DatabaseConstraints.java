@@ -1,7 +1,7 @@
 package com.modelregistry.common;
 
-import java.util.Optional;
 import jakarta.persistence.OptimisticLockException;
+import java.util.Optional;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 

@@ -1,7 +1,7 @@
 package com.modelregistry.common;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** An RFC 9457 problem details body; {@code violations} only for rejected input. */

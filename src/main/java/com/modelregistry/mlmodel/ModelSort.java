@@ -1,8 +1,8 @@
 package com.modelregistry.mlmodel;
 
-import io.quarkus.panache.common.Sort;
 import io.quarkus.panache.common.Sort.Direction;
 import io.quarkus.panache.common.Sort.NullPrecedence;
+import io.quarkus.panache.common.Sort;
 import java.util.Arrays;
 import java.util.Optional;
 

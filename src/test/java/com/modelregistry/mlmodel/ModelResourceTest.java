@@ -1,13 +1,14 @@
 package com.modelregistry.mlmodel;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import com.modelregistry.Api;
 import com.modelregistry.Api.Account;
+import com.modelregistry.Api;
 import com.modelregistry.testdb.AuthResource;
 import com.modelregistry.testdb.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import static io.restassured.RestAssured.given;
 
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
