@@ -74,6 +74,10 @@ public class Main {
         return !Main.class.getClassLoader().getClass().getName().startsWith("io.quarkus.bootstrap.classloading.");
     }
 
+    /**
+     * The environment is read directly as well: in a native executable this runs before the run-time configuration
+     * exists, and the configuration seen here may be the one captured when the image was built.
+     */
     private static boolean configured(String property) {
         String variable = System.getenv(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
         return (variable != null && !variable.isBlank())

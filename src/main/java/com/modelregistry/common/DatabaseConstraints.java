@@ -1,7 +1,9 @@
 package com.modelregistry.common;
 
 import jakarta.persistence.OptimisticLockException;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -13,31 +15,27 @@ public final class DatabaseConstraints {
 
     /** The SQLSTATE of a constraint violation among the failure and its causes, such as 23514 for a check. */
     public static Optional<String> violationState(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConstraintViolationException violation && violation.getSQLState() != null) {
-                return Optional.of(violation.getSQLState());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Whether the failure comes from a row that another request changed or deleted meanwhile. */
-    public static boolean concurrentChange(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StaleStateException || t instanceof OptimisticLockException) {
-                return true;
-            }
-        }
-        return false;
+        return violations(failure).map(ConstraintViolationException::getSQLState).filter(Objects::nonNull).findFirst();
     }
 
     /** The name of the violated constraint, if the failure (or one of its causes) is a constraint violation. */
     public static Optional<String> violated(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
-                return Optional.of(violation.getConstraintName());
-            }
-        }
-        return Optional.empty();
+        return violations(failure).map(ConstraintViolationException::getConstraintName).filter(Objects::nonNull)
+                .findFirst();
+    }
+
+    /** Whether the failure comes from a row that another request changed or deleted meanwhile. */
+    public static boolean concurrentChange(Throwable failure) {
+        return causes(failure).anyMatch(t -> t instanceof StaleStateException || t instanceof OptimisticLockException);
+    }
+
+    private static Stream<ConstraintViolationException> violations(Throwable failure) {
+        return causes(failure).filter(ConstraintViolationException.class::isInstance)
+                .map(ConstraintViolationException.class::cast);
+    }
+
+    /** The failure and its causes, outermost first. */
+    private static Stream<Throwable> causes(Throwable failure) {
+        return Stream.iterate(failure, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause());
     }
 }
