@@ -8,7 +8,8 @@
 #   --scale   1,000,000 models instead of 100,000
 #   --only    which implementations, in order (the first one's answers are the reference); default: all
 # Implementations so far: model-registry (the packaged jar, prod mode), fastapi (bench/impl/fastapi, the stack it
-# replaces, one uvicorn worker per core), vertx-raw (bench/impl/vertx-raw, the ceiling).
+# replaces, one uvicorn worker per core), spring-webflux (bench/impl/spring-webflux, Spring Boot WebFlux + Spring
+# Data R2DBC written the usual Spring way), vertx-raw (bench/impl/vertx-raw, the ceiling).
 # See bench/README.md for what is still to come.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +17,7 @@ bench="$root/bench"
 smoke=false
 users=10000
 models=100000
-only=model-registry,fastapi,vertx-raw
+only=model-registry,fastapi,spring-webflux,vertx-raw
 while [ $# -gt 0 ]; do
   case $1 in
     --smoke) smoke=true; users=200; models=2000; only=model-registry ;;
@@ -109,6 +110,14 @@ start_impl() {
       BENCH_POOL_SIZE=$pool_size BENCH_WORKERS=$(nproc) \
         /usr/bin/python3 -m uvicorn app:app --app-dir "$bench/impl/fastapi" --host 127.0.0.1 --port $app_port \
           --workers "$(nproc)" --no-access-log --log-level warning >"$work/app.log" 2>&1 &
+      app=$!
+      wait_ready "http://localhost:$app_port/models/1"
+      ;;
+    spring-webflux)
+      [ -f "$bench/impl/spring-webflux/target/spring-webflux.jar" ] || (cd "$bench/impl/spring-webflux" && "$root/mvnw" -q -B package)
+      BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
+      BENCH_POOL_SIZE=$pool_size BENCH_HTTP_PORT=$app_port \
+        java -jar "$bench/impl/spring-webflux/target/spring-webflux.jar" >"$work/app.log" 2>&1 &
       app=$!
       wait_ready "http://localhost:$app_port/models/1"
       ;;
