@@ -1,5 +1,6 @@
 package com.modelregistry.common;
 
+import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,9 @@ import java.util.List;
  * it cannot convert a query parameter itself.
  */
 public final class QueryParameters {
+
+    /** Far longer than any cursor this service makes (a name key is at most 255 characters). */
+    private static final int MAX_CURSOR_LENGTH = 2048;
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -79,6 +83,35 @@ public final class QueryParameters {
         return new PageRequest(
                 integer("page", page, 0, 0, PageRequest.MAX_PAGE),
                 integer("size", size, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE));
+    }
+
+    /**
+     * The keyset slice asked for with ?after= (empty: from the start), or null when the client asked for numbered
+     * pages. The two ways cannot be mixed; a cursor only continues the order it was made for.
+     */
+    public KeysetRequest keyset(String after, String page, String size, String order) {
+        if (after == null) {
+            return null;
+        }
+        int pageSize = integer("size", size, PageRequest.DEFAULT_SIZE, 1, PageRequest.MAX_SIZE);
+        if (page != null) {
+            reject("page", "cannot be combined with after; follow the next cursor instead");
+        }
+        if (after.isEmpty()) {
+            return new KeysetRequest(null, pageSize);
+        }
+        Cursor cursor = after.length() > MAX_CURSOR_LENGTH ? null : Cursor.decode(after).orElse(null);
+        if (cursor == null) {
+            reject("after", "is not a cursor from this service; pass the next value of a previous answer");
+        } else if (!cursor.order().equals(order)) {
+            reject("after", "was made for the order " + cursor.order() + ", not " + order);
+        }
+        return new KeysetRequest(cursor, pageSize);
+    }
+
+    /** The parameter's value, with an empty one (?name=) as "" where Quarkus REST would hand over null. */
+    public static String presentEvenIfEmpty(String name, String value, UriInfo uri) {
+        return value == null && uri.getQueryParameters().containsKey(name) ? "" : value;
     }
 
     public void reject(String name, String message) {

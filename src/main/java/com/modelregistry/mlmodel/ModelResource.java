@@ -1,8 +1,9 @@
 package com.modelregistry.mlmodel;
 
 import com.modelregistry.auth.Caller;
+import com.modelregistry.common.KeysetRequest;
+import com.modelregistry.common.Listing;
 import com.modelregistry.common.OpenApiSecurity;
-import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
 import com.modelregistry.common.QueryParameters;
 import io.quarkus.security.Authenticated;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,7 +46,7 @@ public class ModelResource {
     }
 
     @GET
-    public Uni<Page<ModelView>> search(
+    public Uni<Listing<ModelView>> search(
             @Parameter(description = "Exact framework, ignoring case") @RestQuery String framework,
             @Parameter(description = "Only models with at least this accuracy (unscored models are left out)",
                     schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1")) @RestQuery String minAccuracy,
@@ -55,8 +57,10 @@ public class ModelResource {
                     enumeration = {"-createdAt", "createdAt", "-accuracy", "accuracy", "-name", "name"},
                     defaultValue = "-createdAt")) @RestQuery String sort,
             @Parameter(description = "Page index, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @RestQuery String page,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @RestQuery String size) {
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @RestQuery String size,
+            @Parameter(description = Listing.AFTER) @RestQuery String after, UriInfo uri) {
         QueryParameters params = new QueryParameters();
+        after = QueryParameters.presentEvenIfEmpty("after", after, uri);
         String frameworkFilter = params.text("framework", framework, 50);
         Double accuracyFloor = params.fraction("minAccuracy", minAccuracy);
         Long owner = params.id("ownerId", ownerId);
@@ -65,11 +69,29 @@ public class ModelResource {
         if (order == null) {
             params.reject("sort", "must be one of " + ModelSort.ALLOWED);
         }
-        PageRequest request = params.page(page, size);
-        params.check();
         ModelSearch search = new ModelSearch(Frameworks.normalize(frameworkFilter), accuracyFloor, owner,
                 nameContains, order);
-        return service.search(search, request);
+        if (after != null) {
+            KeysetRequest slice = keyset(params, after, page, size, order == null ? ModelSort.NEWEST : order);
+            params.check();
+            return service.searchAfter(search, slice).<Listing<ModelView>>map(keyset -> keyset);
+        }
+        PageRequest request = params.page(page, size);
+        params.check();
+        return service.search(search, request).<Listing<ModelView>>map(numbered -> numbered);
+    }
+
+    /** The keyset slice asked for, with the cursor's key checked against the order it claims. */
+    static KeysetRequest keyset(QueryParameters params, String after, String page, String size, ModelSort order) {
+        KeysetRequest slice = params.keyset(after, page, size, order.parameter());
+        if (slice.after() != null && slice.after().order().equals(order.parameter())) {
+            try {
+                order.parseKey(slice.after().key());
+            } catch (IllegalArgumentException tampered) {
+                params.reject("after", "is not a cursor from this service; pass the next value of a previous answer");
+            }
+        }
+        return slice;
     }
 
     @GET

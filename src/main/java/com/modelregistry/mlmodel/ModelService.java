@@ -1,8 +1,11 @@
 package com.modelregistry.mlmodel;
 
 import com.modelregistry.auth.Caller;
+import com.modelregistry.common.Cursor;
 import com.modelregistry.common.DatabaseConstraints;
 import com.modelregistry.common.ForbiddenException;
+import com.modelregistry.common.KeysetPage;
+import com.modelregistry.common.KeysetRequest;
 import com.modelregistry.common.NotFoundException;
 import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
@@ -44,15 +47,35 @@ public class ModelService {
         return pageOf(search, page);
     }
 
+    @WithSession
+    public Uni<KeysetPage<ModelView>> searchAfter(ModelSearch search, KeysetRequest slice) {
+        return sliceOf(search, slice);
+    }
+
     /** The models of one user; 404 rather than an empty page when the user does not exist. */
     @WithSession
     public Uni<Page<ModelView>> ownedBy(long ownerId, PageRequest page) {
-        return users.count("id", ownerId).chain(found -> {
+        return ownerMustExist(ownerId).chain(() -> pageOf(ModelSearch.ownedBy(ownerId), page));
+    }
+
+    @WithSession
+    public Uni<KeysetPage<ModelView>> ownedByAfter(long ownerId, KeysetRequest slice) {
+        return ownerMustExist(ownerId).chain(() -> sliceOf(ModelSearch.ownedBy(ownerId), slice));
+    }
+
+    private Uni<Void> ownerMustExist(long ownerId) {
+        return users.count("id", ownerId).invoke(found -> {
             if (found == 0) {
                 throw new NotFoundException("User", ownerId);
             }
-            return pageOf(ModelSearch.ownedBy(ownerId), page);
-        });
+        }).replaceWithVoid();
+    }
+
+    /** Reads one row more than asked: it only tells whether a next slice exists. */
+    private Uni<KeysetPage<ModelView>> sliceOf(ModelSearch search, KeysetRequest slice) {
+        ModelSort order = search.sort();
+        return models.searchAfter(search, slice.after(), slice.size() + 1).map(found -> KeysetPage.of(found,
+                ModelView::of, slice.size(), last -> new Cursor(order.parameter(), order.keyOf(last), last.id)));
     }
 
     /** The page, then the total: one after the other, as one reactive session allows. */

@@ -1,8 +1,9 @@
 package com.modelregistry.mlmodel;
 
 import com.modelregistry.auth.Caller;
+import com.modelregistry.common.KeysetRequest;
+import com.modelregistry.common.Listing;
 import com.modelregistry.common.OpenApiSecurity;
-import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
 import com.modelregistry.common.QueryParameters;
 import io.quarkus.security.Authenticated;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -54,12 +56,19 @@ public class UserModelsResource {
     }
 
     @GET
-    public Uni<Page<ModelView>> list(@RestPath long userId,
+    public Uni<Listing<ModelView>> list(@RestPath long userId,
             @Parameter(description = "Page index, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @RestQuery String page,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @RestQuery String size) {
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @RestQuery String size,
+            @Parameter(description = Listing.AFTER) @RestQuery String after, UriInfo uri) {
         QueryParameters params = new QueryParameters();
+        after = QueryParameters.presentEvenIfEmpty("after", after, uri);
+        if (after != null) {
+            KeysetRequest slice = ModelResource.keyset(params, after, page, size, ModelSort.NEWEST);
+            params.check();
+            return service.ownedByAfter(userId, slice).<Listing<ModelView>>map(keyset -> keyset);
+        }
         PageRequest request = params.page(page, size);
         params.check();
-        return service.ownedBy(userId, request);
+        return service.ownedBy(userId, request).<Listing<ModelView>>map(numbered -> numbered);
     }
 }

@@ -2,9 +2,12 @@ package com.modelregistry.user;
 
 import com.modelregistry.common.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +15,8 @@ import java.util.Locale;
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, Long> {
 
+    /** The only order of the user list, as ?after= cursors name it. */
+    public static final String NEWEST_ORDER = "-createdAt";
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
 
     public Uni<List<User>> findNewestFirst(String email, PageRequest page) {
@@ -19,6 +24,17 @@ public class UserRepository implements PanacheRepositoryBase<User, Long> {
             return findAll(NEWEST_FIRST).page(page.toPanache()).list();
         }
         return find("email", NEWEST_FIRST, email).page(page.toPanache()).list();
+    }
+
+    /** Up to limit users after the cursor's position (null: from the newest); the index range starts there. */
+    public Uni<List<User>> findNewestAfter(String email, Instant afterCreatedAt, Long afterId, int limit) {
+        String where = email == null ? "1 = 1" : "email = :email";
+        Parameters parameters = email == null ? new Parameters() : Parameters.with("email", email);
+        if (afterId != null) {
+            where += " and createdAt <= :afterKey and (createdAt < :afterKey or id < :afterId)";
+            parameters.and("afterKey", afterCreatedAt).and("afterId", afterId);
+        }
+        return find(where, NEWEST_FIRST, parameters).page(Page.ofSize(limit)).list();
     }
 
     public Uni<Long> countMatching(String email) {

@@ -1,9 +1,11 @@
 package com.modelregistry.user;
 
 import com.modelregistry.auth.Caller;
+import com.modelregistry.common.Cursor;
 import com.modelregistry.common.ForbiddenException;
+import com.modelregistry.common.KeysetRequest;
+import com.modelregistry.common.Listing;
 import com.modelregistry.common.OpenApiSecurity;
-import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
 import com.modelregistry.common.QueryParameters;
 import io.quarkus.security.Authenticated;
@@ -21,7 +23,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,15 +64,36 @@ public class UserResource {
     @RolesAllowed(User.ROLE_ADMIN)
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @SecurityRequirement(name = OpenApiSecurity.OAUTH2)
-    public Uni<Page<UserView>> list(
+    public Uni<Listing<UserView>> list(
             @Parameter(description = "Exact email, ignoring case") @RestQuery String email,
             @Parameter(description = "Page index, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @RestQuery String page,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @RestQuery String size) {
+            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @RestQuery String size,
+            @Parameter(description = Listing.AFTER) @RestQuery String after, UriInfo uri) {
         QueryParameters params = new QueryParameters();
+        after = QueryParameters.presentEvenIfEmpty("after", after, uri);
         String emailFilter = params.text("email", email, 255);
+        String normalizedEmail = emailFilter == null ? null : emailFilter.trim().toLowerCase(Locale.ROOT);
+        if (after != null) {
+            KeysetRequest slice = params.keyset(after, page, size, UserRepository.NEWEST_ORDER);
+            Cursor cursor = slice.after();
+            if (cursor != null && cursor.order().equals(UserRepository.NEWEST_ORDER) && !isInstant(cursor.key())) {
+                params.reject("after", "is not a cursor from this service; pass the next value of a previous answer");
+            }
+            params.check();
+            return service.listAfter(normalizedEmail, slice).<Listing<UserView>>map(keyset -> keyset);
+        }
         PageRequest request = params.page(page, size);
         params.check();
-        return service.list(emailFilter == null ? null : emailFilter.trim().toLowerCase(Locale.ROOT), request);
+        return service.list(normalizedEmail, request).<Listing<UserView>>map(numbered -> numbered);
+    }
+
+    private static boolean isInstant(String key) {
+        try {
+            Instant.parse(key);
+            return true;
+        } catch (RuntimeException notAnInstant) {
+            return false;
+        }
     }
 
     @GET

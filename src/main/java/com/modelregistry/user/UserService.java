@@ -3,7 +3,10 @@ package com.modelregistry.user;
 import com.modelregistry.auth.PasswordHasher;
 import com.modelregistry.auth.TokenRevocation;
 import com.modelregistry.common.ConflictException;
+import com.modelregistry.common.Cursor;
 import com.modelregistry.common.DatabaseConstraints;
+import com.modelregistry.common.KeysetPage;
+import com.modelregistry.common.KeysetRequest;
 import com.modelregistry.common.NotFoundException;
 import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
@@ -11,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,6 +50,16 @@ public class UserService {
     public Uni<Page<UserView>> list(String email, PageRequest page) {
         return users.findNewestFirst(email, page)
                 .chain(found -> users.countMatching(email).map(total -> Page.of(found, UserView::of, page, total)));
+    }
+
+    /** Reads one row more than asked: it only tells whether a next slice exists. */
+    @WithSession
+    public Uni<KeysetPage<UserView>> listAfter(String email, KeysetRequest slice) {
+        Cursor after = slice.after();
+        return users.findNewestAfter(email, after == null ? null : Instant.parse(after.key()),
+                        after == null ? null : after.id(), slice.size() + 1)
+                .map(found -> KeysetPage.of(found, UserView::of, slice.size(),
+                        last -> new Cursor(UserRepository.NEWEST_ORDER, last.createdAt.toString(), last.id)));
     }
 
     @WithSession

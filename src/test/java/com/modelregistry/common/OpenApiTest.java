@@ -48,4 +48,20 @@ class OpenApiTest {
             org.junit.jupiter.api.Assertions.assertNull(openApi.get("paths." + operation + ".security"), operation);
         }
     }
+
+    @Test
+    void listsOfferCursorsAndDescribeBothShapesOfAnswer() {
+        JsonPath openApi = document();
+        for (String list : List.of("'/models'", "'/users'", "'/users/{userId}/models'")) {
+            List<String> parameters = openApi.getList("paths." + list + ".get.parameters.name");
+            org.junit.jupiter.api.Assertions.assertTrue(parameters.containsAll(List.of("page", "size", "after")),
+                    list + " " + parameters);
+            String answer = openApi.getString("paths." + list + ".get.responses.'200'.content.'application/json'.schema.'$ref'");
+            String name = answer.substring(answer.lastIndexOf('/') + 1);
+            List<String> shapes = openApi.getList("components.schemas." + name + ".oneOf.'$ref'");
+            org.junit.jupiter.api.Assertions.assertEquals(2, shapes.size(), list + " " + shapes);
+            org.junit.jupiter.api.Assertions.assertTrue(shapes.stream().anyMatch(shape -> shape.endsWith("/KeysetPage"))
+                    && shapes.stream().anyMatch(shape -> shape.endsWith("/Page")), list + " " + shapes);
+        }
+    }
 }

@@ -38,6 +38,7 @@ class IndexUsageTest {
             Api.Account account = Api.newUser();
             owner = account.id();
             Api.createModel(account, "indexed", "sklearn", 0.5);
+            Api.createModel(account, "indexed too", "sklearn", 0.6);
         }
     }
 
@@ -59,6 +60,24 @@ class IndexUsageTest {
         String page = plansOf(request).get(0);
         assertFalse(page.contains("Seq Scan"), request + " scans a whole table:\n" + page);
         assertFalse(page.contains("Sort"), request + " sorts instead of reading an index in order:\n" + page);
+    }
+
+    /** A cursor deep in the list must start the index range at its key, not skip rows the way an offset does. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/models?sort=-createdAt", "/models?sort=createdAt", "/models?sort=-accuracy",
+            "/models?sort=accuracy", "/models?sort=-name", "/models?sort=name", "/models?framework=sklearn",
+            "/users/{owner}/models", "/users"})
+    void aCursorStartsTheIndexRangeAtItsKey(String list) throws Exception {
+        String request = list.replace("{owner}", Long.toString(owner)) + (list.contains("?") ? "&" : "?") + "size=1";
+        String next = Api.asAdmin().when().get(request + "&after=").then().statusCode(200)
+                .extract().jsonPath().getString("next");
+        String slice = plansOf(request + "&after=" + next).stream().filter(p -> p.contains(" order by ")).findFirst()
+                .orElseThrow();
+        String plan = slice.substring(slice.indexOf('\n'));
+        assertFalse(plan.contains("Seq Scan"), list + " scans a whole table:\n" + slice);
+        assertFalse(plan.contains("Sort"), list + " sorts instead of reading an index in order:\n" + slice);
+        assertTrue(plan.lines().anyMatch(line -> line.contains("Index Cond") && line.matches(".*[<>]= \\$\\d.*")),
+                list + " does not start the index range at the cursor:\n" + slice);
     }
 
     @Test
