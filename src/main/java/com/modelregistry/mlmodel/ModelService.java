@@ -106,10 +106,15 @@ public class ModelService {
         });
     }
 
+    /**
+     * Deletes with a statement rather than by removing the loaded entity: Hibernate Reactive's entity removal shares
+     * state between sessions and mixes up concurrent deletes (HR000069, then a hung transaction; hibernate-reactive
+     * issue 1713), which concurrentDeletesAllSucceed reproduces.
+     */
     @WithTransaction
     public Uni<Void> delete(Caller caller, long id) {
         return models.findById(id)
-                .chain(found -> models.delete(changeableBy(caller, existing(found, id))))
+                .chain(found -> models.delete("id", changeableBy(caller, existing(found, id)).id))
                 .replaceWithVoid();
     }
 

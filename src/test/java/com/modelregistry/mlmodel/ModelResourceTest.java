@@ -312,4 +312,26 @@ class ModelResourceTest {
         owner.request().when().get("/models/{id}", other).then().statusCode(200);
         owner.request().when().get("/users/{id}", owner.id()).then().statusCode(200);
     }
+
+    @Test
+    void concurrentDeletesAllSucceed() throws Exception {
+        Account owner = Api.newUser();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(Api.createModel(owner, "doomed-" + i, "sklearn", null));
+        }
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (long id : ids) {
+                statuses.add(clients.submit(() -> owner.request().when().delete("/models/{id}", id).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                org.junit.jupiter.api.Assertions.assertEquals(204, status.get());
+            }
+        } finally {
+            clients.shutdown();
+        }
+        owner.request().when().get("/users/{id}/models", owner.id()).then().statusCode(200).body("total", equalTo(0));
+    }
 }
