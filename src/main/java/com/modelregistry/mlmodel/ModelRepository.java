@@ -15,6 +15,10 @@ import java.util.Locale;
 @ApplicationScoped
 public class ModelRepository implements PanacheRepositoryBase<MLModel, Long> {
 
+    private static final String COUNT_ALL = "select coalesce(sum(models), 0)::bigint from model_counts";
+    private static final String COUNT_FRAMEWORK =
+            "select coalesce(sum(models), 0)::bigint from model_counts where framework = ?1";
+
     public Uni<List<MLModel>> search(ModelSearch search, PageRequest page) {
         Filter filter = Filter.of(search);
         return find(filter.where, search.sort().sort(), filter.parameters).page(page.toPanache()).list();
@@ -63,7 +67,19 @@ public class ModelRepository implements PanacheRepositoryBase<MLModel, Long> {
         return both;
     }
 
+    /**
+     * How many models the search matches. Without a filter, or with only a framework, the database's running count
+     * (V4 migration) answers in constant time; any other filter counts the matching rows.
+     */
     public Uni<Long> countMatching(ModelSearch search) {
+        boolean onlyByFramework = search.minAccuracy() == null && search.ownerId() == null
+                && search.nameContains() == null;
+        if (onlyByFramework) {
+            return getSession().chain(session -> search.framework() == null
+                    ? session.createNativeQuery(COUNT_ALL, Long.class).getSingleResult()
+                    : session.createNativeQuery(COUNT_FRAMEWORK, Long.class)
+                            .setParameter(1, search.framework()).getSingleResult());
+        }
         Filter filter = Filter.of(search);
         return count(filter.where, filter.parameters);
     }
