@@ -2,8 +2,9 @@
 """Writes the benchmark data as CSV for PostgreSQL's COPY, the same every time (fixed seed).
 
 usage: generate-data.py users USERS PASSWORD_HASH        -> users 2..USERS+1 (1 is the admin)
-       generate-data.py models USERS MODELS              -> MODELS models, owner (i % USERS) + 2, so each user owns
-                                                            MODELS / USERS of them
+       generate-data.py models USERS MODELS [FIRST]      -> models FIRST..MODELS (default 1), owner (i % USERS) + 2,
+                                                            so each user owns MODELS / USERS of them; model i is the
+                                                            same whatever FIRST is
 """
 import random
 import sys
@@ -24,7 +25,7 @@ def users(count, password_hash):
         out.write(f"{i},user{i}@example.com,user{i},{password_hash},t,user,0,{created},{created}\n")
 
 
-def models(user_count, count):
+def models(user_count, count, first):
     rng = random.Random(42)
     out = sys.stdout
     for i in range(1, count + 1):
@@ -33,6 +34,8 @@ def models(user_count, count):
         created = stamp(user_count * 60 + i * 7)
         owner = (i % user_count) + 2
         framework = FRAMEWORKS[rng.randrange(len(FRAMEWORKS))]
+        if i < first:
+            continue
         out.write(f"{i},model-{i}-{framework},{framework},{accuracy},{owner},{created},{created}\n")
 
 
@@ -40,4 +43,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "users":
         users(int(sys.argv[2]), sys.argv[3])
     else:
-        models(int(sys.argv[2]), int(sys.argv[3]))
+        models(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 1)

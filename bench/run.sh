@@ -10,7 +10,7 @@
 # Implementations so far: model-registry (the packaged jar, prod mode), fastapi (bench/impl/fastapi, the stack it
 # replaces, one uvicorn worker per core), spring-webflux (bench/impl/spring-webflux, Spring Boot WebFlux + Spring
 # Data R2DBC written the usual Spring way), vertx-raw (bench/impl/vertx-raw, the ceiling).
-# See bench/README.md for what is still to come.
+# Model Registry alone is then run at half of its peak per scenario. bench/README.md has the results and goals.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bench="$root/bench"
@@ -27,127 +27,14 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-if $smoke; then duration=2s; warmup=2s; runs=1; connections=8; else duration=10s; warmup=10s; runs=3; connections=32; fi
-pool_size=20
-pg_port=55410
-app_port=8091
-work=$(mktemp -d)
-chmod 755 "$work"
+if $smoke; then duration=2s; warmup=2s; runs=1; connections=8; pace_probe=1s
+else duration=10s; warmup=10s; runs=3; connections=32; pace_probe=3s; fi
 export BENCH_WRK_DIR="$bench/wrk" BENCH_USERS=$users BENCH_MODELS=$models
 
-log() { echo "[bench $(date +%H:%M:%S)] $*"; }
-
-# --- tools -------------------------------------------------------------------------------------------------------
-need_apt=()
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-[ -n "$pg_bin" ] || need_apt+=(postgresql)
-command -v wrk >/dev/null || need_apt+=(wrk)
-command -v psql >/dev/null || need_apt+=(postgresql-client)
-if ! $smoke && ! command -v gnuplot >/dev/null; then need_apt+=(gnuplot-nox); fi
-if [[ ,$only, == *,fastapi,* ]]; then
-  for package in python3-fastapi python3-sqlalchemy python3-asyncpg python3-uvicorn python3-jwt; do
-    dpkg -s "$package" >/dev/null 2>&1 || need_apt+=("$package")
-  done
-fi
-if [ ${#need_apt[@]} -gt 0 ]; then
-  log "installing ${need_apt[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-fi
-[ -f "$root/target/quarkus-app/quarkus-run.jar" ] || (cd "$root" && ./mvnw -q package -DskipTests)
-
-# --- PostgreSQL ----------------------------------------------------------------------------------------------------
-as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
-mkdir -p "$work/pg" && { [ "$(id -u)" != 0 ] || chown postgres "$work/pg"; }
-as_postgres "'$pg_bin/initdb' -D '$work/pg/data' -U bench --auth=trust >/dev/null"
-cat >>"$work/pg/data/postgresql.conf" <<CONF
-max_connections = 200
-shared_buffers = 512MB
-work_mem = 16MB
-synchronous_commit = on
-CONF
-as_postgres "'$pg_bin/pg_ctl' -D '$work/pg/data' -o '-p $pg_port -k $work/pg' -l '$work/pg/log' -w start >/dev/null"
-psql_bench() { psql -q -v ON_ERROR_STOP=1 -h localhost -p $pg_port -U bench -d bench "$@"; }
-psql -q -h localhost -p $pg_port -U bench -d postgres -c "create database bench" >/dev/null
-
-app=
-stop_app() { if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; app=; fi; }
-cleanup() {
-  stop_app
-  as_postgres "'$pg_bin/pg_ctl' -D '$work/pg/data' -m fast stop >/dev/null" || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/private.pem" 2>/dev/null
-openssl pkey -in "$work/private.pem" -pubout -out "$work/public.pem"
-admin_password=bench-admin-password
-
-wait_ready() {
-  for _ in $(seq 1 120); do
-    curl -sf -o /dev/null ${token:+-H "Authorization: Bearer $token"} "$1" && return 0
-    kill -0 "$app" 2>/dev/null || { tail -n 30 "$work/app.log"; return 1; }
-    sleep 0.5
-  done
-  return 1
-}
-
-# --- implementations -----------------------------------------------------------------------------------------------
-start_impl() {
-  case $1 in
-    model-registry)
-      QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://localhost:$pg_port/bench" QUARKUS_DATASOURCE_USERNAME=bench \
-      QUARKUS_DATASOURCE_PASSWORD=unused QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=$pool_size \
-      MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$work/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$work/private.pem" \
-      REGISTRY_ADMIN_USERNAME=admin REGISTRY_ADMIN_EMAIL=admin@example.com REGISTRY_ADMIN_PASSWORD=$admin_password \
-      QUARKUS_HTTP_PORT=$app_port QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-        java -jar "$root/target/quarkus-app/quarkus-run.jar" >"$work/app.log" 2>&1 &
-      app=$!
-      wait_ready "http://localhost:$app_port/q/health/ready"
-      ;;
-    fastapi)
-      BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
-      BENCH_POOL_SIZE=$pool_size BENCH_WORKERS=$(nproc) \
-        /usr/bin/python3 -m uvicorn app:app --app-dir "$bench/impl/fastapi" --host 127.0.0.1 --port $app_port \
-          --workers "$(nproc)" --no-access-log --log-level warning >"$work/app.log" 2>&1 &
-      app=$!
-      wait_ready "http://localhost:$app_port/models/1"
-      ;;
-    spring-webflux)
-      [ -f "$bench/impl/spring-webflux/target/spring-webflux.jar" ] || (cd "$bench/impl/spring-webflux" && "$root/mvnw" -q -B package)
-      BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
-      BENCH_POOL_SIZE=$pool_size BENCH_HTTP_PORT=$app_port \
-        java -jar "$bench/impl/spring-webflux/target/spring-webflux.jar" >"$work/app.log" 2>&1 &
-      app=$!
-      wait_ready "http://localhost:$app_port/models/1"
-      ;;
-    vertx-raw)
-      [ -f "$bench/impl/vertx-raw/target/vertx-raw.jar" ] || (cd "$bench/impl/vertx-raw" && "$root/mvnw" -q -B package)
-      BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
-      BENCH_POOL_SIZE=$pool_size BENCH_HTTP_PORT=$app_port \
-        java -jar "$bench/impl/vertx-raw/target/vertx-raw.jar" >"$work/app.log" 2>&1 &
-      app=$!
-      wait_ready "http://localhost:$app_port/models/1"
-      ;;
-    *) echo "unknown implementation $1"; exit 2 ;;
-  esac
-}
-
-# --- schema and data: Model Registry migrates and creates the admin, then COPY loads the rest -------------------------
-log "schema: first start of Model Registry"
-token=
-start_impl model-registry
-token=$(curl -sf -X POST "http://localhost:$app_port/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
-export BENCH_TOKEN=$token
-stop_app
-hash=$(psql_bench -At -c "select password_hash from users where username = 'admin'")
-log "loading $users users and $models models with COPY"
-python3 "$bench/generate-data.py" users "$users" "$hash" | psql_bench -c "\copy users (id, email, username, password_hash, active, role, token_version, created_at, updated_at) from stdin with (format csv)"
-python3 "$bench/generate-data.py" models "$users" "$models" | psql_bench -c "\copy models (id, name, framework, accuracy, owner_id, created_at, updated_at) from stdin with (format csv)"
-psql_bench -c "select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users)); select setval(pg_get_serial_sequence('models', 'id'), (select max(id) from models));" >/dev/null
-# vacuum as well as analyze: COPY leaves the visibility map empty, and index-only scans would visit the heap
-psql_bench -c "vacuum analyze" >/dev/null
+source "$bench/lib.sh"
+create_schema
+load_users
+load_models 1 "$models"
 
 # --- one response per scenario, compared across implementations ----------------------------------------------------
 sample() {
@@ -183,6 +70,30 @@ run_scenarios() {
   psql_bench -c "vacuum analyze models" >/dev/null
 }
 
+# half_peak IMPL BASE: each scenario again at half of the throughput just measured, paced by a pause before every
+# request (wrk has no fixed rate): a short probe measures the latency that adds to the pause, then one timed run
+paced="$work/paced.tsv"
+half_peak() {
+  local impl=$1 base=$2 scenario peak target pause out probe_rps
+  for scenario in s1 s2 s3 s4 s5; do
+    peak=$(awk -F'\t' -v i="$impl" -v s="$scenario" '$1 == i && $2 == s {print $4}' "$results" | sort -n \
+      | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+    target=$(awk -v p="$peak" 'BEGIN {printf "%.0f", p / 2}')
+    pause=$(awk -v c="$connections" -v t="$target" 'BEGIN {printf "%.3f", c * 1000 / t}')
+    probe_rps=$(BENCH_DELAY_MS=$pause wrk -t 2 -c "$connections" -d "$pace_probe" -s "$bench/wrk/$scenario.lua" "$base" \
+      | awk '/Requests\/sec/ {print $2}')
+    # the period per connection is pause + latency; take the latency the probe saw off the pause
+    pause=$(awk -v c="$connections" -v t="$target" -v r="$probe_rps" -v d="$pause" \
+      'BEGIN {l = c * 1000 / r - d; v = c * 1000 / t - l; if (v < 0.05) v = 0.05; printf "%.3f", v}')
+    out=$(BENCH_DELAY_MS=$pause wrk -t 2 -c "$connections" -d "$duration" --latency -s "$bench/wrk/$scenario.lua" "$base")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$impl" "$scenario" "$target" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+      "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
+      "$(echo "$out" | awk '/Non-2xx/ {print $NF}')" >>"$paced"
+    psql_bench -c "delete from models where id > $models" >/dev/null
+  done
+  psql_bench -c "vacuum analyze models" >/dev/null
+}
+
 reference=
 for impl in ${only//,/ }; do
   log "$impl: starting"
@@ -196,6 +107,10 @@ for impl in ${only//,/ }; do
   fi
   reference=${reference:-$impl}
   run_scenarios "$impl" "http://localhost:$app_port"
+  if [ "$impl" = model-registry ]; then
+    log "$impl: half of the peak throughput of each scenario"
+    half_peak "$impl" "http://localhost:$app_port"
+  fi
   stop_app
 done
 
@@ -217,14 +132,27 @@ for impl in ${only//,/ }; do
   done
 done
 json="${json%,}]"
+printf '\nModel Registry at half of its peak (paced by wrk pauses)\n%-4s %12s %12s %10s %10s %8s\n' scen target/s achieved/s p50_ms p99_ms non2xx
+paced_json="["
+while IFS=$'\t' read -r impl scenario target achieved p50 p99 errors; do
+  p50=$(echo "$p50" | to_ms); p99=$(echo "$p99" | to_ms)
+  printf '%-4s %12s %12s %10s %10s %8s\n' "${scenario^^}" "$target" "$achieved" "$p50" "$p99" "${errors:-0}"
+  paced_json+=$(printf '{"implementation":"%s","scenario":"%s","targetRequestsPerSecond":%s,"requestsPerSecond":%s,"p50Ms":%s,"p99Ms":%s,"non2xx":%s},' \
+    "$impl" "${scenario^^}" "$target" "$achieved" "$p50" "$p99" "${errors:-0}")
+done < <(cat "$paced" 2>/dev/null)
+paced_json="${paced_json%,}]"
 if $smoke; then
-  awk -F'\t' '$7 > 0 {bad = 1} END {exit bad}' "$results" || { echo "smoke: non-2xx answers"; exit 1; }
+  cat "$results" "$paced" 2>/dev/null | awk -F'\t' '$7 > 0 {bad = 1} END {exit bad}' || { echo "smoke: non-2xx answers"; exit 1; }
   echo "smoke: answers checked and every scenario ran; no timing asserted"
   exit 0
 fi
 stamp=$(date +%Y-%m-%d)
 mkdir -p "$bench/results"
-printf '{"date":"%s","machine":"%s cores, %s GiB","users":%s,"models":%s,"connections":%s,"duration":"%s","runs":%s,"results":%s}\n' \
-  "$stamp" "$(nproc)" "$(free -g | awk '/Mem:/ {print $2}')" "$users" "$models" "$connections" "$duration" "$runs" "$json" \
+printf '{"date":"%s","machine":"%s cores, %s GiB","users":%s,"models":%s,"connections":%s,"duration":"%s","runs":%s,"results":%s,"halfPeak":%s}\n' \
+  "$stamp" "$(nproc)" "$(free -g | awk '/Mem:/ {print $2}')" "$users" "$models" "$connections" "$duration" "$runs" "$json" "$paced_json" \
   >"$bench/results/$stamp.json"
 log "wrote bench/results/$stamp.json"
+if command -v gnuplot >/dev/null; then
+  "$bench/chart.sh" "$bench/results/$stamp.json"
+  log "wrote bench/results/$stamp.png"
+fi

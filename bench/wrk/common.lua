@@ -19,3 +19,10 @@ function s4()
   return wrk.format("POST", "/users/" .. math.random(2, users + 1) .. "/models",
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)
 end
+
+-- BENCH_DELAY_MS: a mean pause before each request on a connection, for a paced load below saturation (run.sh's
+-- half-peak runs); spread from half to one and a half times it so that connections do not move in step
+local pause = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
+if pause > 0 then
+  function delay() return pause * (0.5 + math.random()) end
+end

@@ -1,0 +1,133 @@
+# Shared by run.sh and scale.sh: tools, one PostgreSQL, keys, starting each implementation, schema and data.
+# Sourced after the caller has set root, bench, smoke, only, users and models.
+pool_size=20
+pg_port=55410
+app_port=8091
+work=$(mktemp -d)
+chmod 755 "$work"
+
+log() { echo "[bench $(date +%H:%M:%S)] $*"; }
+
+# --- tools -------------------------------------------------------------------------------------------------------
+need_apt=()
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+[ -n "$pg_bin" ] || need_apt+=(postgresql)
+command -v wrk >/dev/null || need_apt+=(wrk)
+command -v psql >/dev/null || need_apt+=(postgresql-client)
+if ! $smoke && ! command -v gnuplot >/dev/null; then need_apt+=(gnuplot-nox); fi
+if [[ ,$only, == *,fastapi,* ]]; then
+  for package in python3-fastapi python3-sqlalchemy python3-asyncpg python3-uvicorn python3-jwt; do
+    dpkg -s "$package" >/dev/null 2>&1 || need_apt+=("$package")
+  done
+fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  log "installing ${need_apt[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+[ -f "$root/target/quarkus-app/quarkus-run.jar" ] || (cd "$root" && ./mvnw -q package -DskipTests)
+
+# --- PostgreSQL ----------------------------------------------------------------------------------------------------
+as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+mkdir -p "$work/pg" && { [ "$(id -u)" != 0 ] || chown postgres "$work/pg"; }
+as_postgres "'$pg_bin/initdb' -D '$work/pg/data' -U bench --auth=trust >/dev/null"
+cat >>"$work/pg/data/postgresql.conf" <<CONF
+max_connections = 200
+shared_buffers = 512MB
+work_mem = 16MB
+synchronous_commit = on
+CONF
+as_postgres "'$pg_bin/pg_ctl' -D '$work/pg/data' -o '-p $pg_port -k $work/pg' -l '$work/pg/log' -w start >/dev/null"
+psql_bench() { psql -q -v ON_ERROR_STOP=1 -h localhost -p $pg_port -U bench -d bench "$@"; }
+psql -q -h localhost -p $pg_port -U bench -d postgres -c "create database bench" >/dev/null
+
+app=
+stop_app() { if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; app=; fi; }
+cleanup() {
+  stop_app
+  as_postgres "'$pg_bin/pg_ctl' -D '$work/pg/data' -m fast stop >/dev/null" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/private.pem" 2>/dev/null
+openssl pkey -in "$work/private.pem" -pubout -out "$work/public.pem"
+admin_password=bench-admin-password
+
+wait_ready() {
+  for _ in $(seq 1 120); do
+    curl -sf -o /dev/null ${token:+-H "Authorization: Bearer $token"} "$1" && return 0
+    kill -0 "$app" 2>/dev/null || { tail -n 30 "$work/app.log"; return 1; }
+    sleep 0.5
+  done
+  return 1
+}
+
+# --- implementations -----------------------------------------------------------------------------------------------
+start_impl() {
+  case $1 in
+    model-registry)
+      QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://localhost:$pg_port/bench" QUARKUS_DATASOURCE_USERNAME=bench \
+      QUARKUS_DATASOURCE_PASSWORD=unused QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=$pool_size \
+      MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$work/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$work/private.pem" \
+      REGISTRY_ADMIN_USERNAME=admin REGISTRY_ADMIN_EMAIL=admin@example.com REGISTRY_ADMIN_PASSWORD=$admin_password \
+      QUARKUS_HTTP_PORT=$app_port QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+        java ${BENCH_JAVA_OPTS:-} -jar "$root/target/quarkus-app/quarkus-run.jar" >"$work/app.log" 2>&1 &
+      app=$!
+      wait_ready "http://localhost:$app_port/q/health/ready"
+      ;;
+    fastapi)
+      BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
+      BENCH_POOL_SIZE=$pool_size BENCH_WORKERS=$(nproc) \
+        /usr/bin/python3 -m uvicorn app:app --app-dir "$bench/impl/fastapi" --host 127.0.0.1 --port $app_port \
+          --workers "$(nproc)" --no-access-log --log-level warning >"$work/app.log" 2>&1 &
+      app=$!
+      wait_ready "http://localhost:$app_port/models/1"
+      ;;
+    spring-webflux)
+      [ -f "$bench/impl/spring-webflux/target/spring-webflux.jar" ] || (cd "$bench/impl/spring-webflux" && "$root/mvnw" -q -B package)
+      BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
+      BENCH_POOL_SIZE=$pool_size BENCH_HTTP_PORT=$app_port \
+        java -jar "$bench/impl/spring-webflux/target/spring-webflux.jar" >"$work/app.log" 2>&1 &
+      app=$!
+      wait_ready "http://localhost:$app_port/models/1"
+      ;;
+    vertx-raw)
+      [ -f "$bench/impl/vertx-raw/target/vertx-raw.jar" ] || (cd "$bench/impl/vertx-raw" && "$root/mvnw" -q -B package)
+      BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
+      BENCH_POOL_SIZE=$pool_size BENCH_HTTP_PORT=$app_port \
+        java -jar "$bench/impl/vertx-raw/target/vertx-raw.jar" >"$work/app.log" 2>&1 &
+      app=$!
+      wait_ready "http://localhost:$app_port/models/1"
+      ;;
+    *) echo "unknown implementation $1"; exit 2 ;;
+  esac
+}
+
+# --- schema and data: Model Registry migrates and creates the admin, then COPY loads the rest -------------------------
+create_schema() {
+  log "schema: first start of Model Registry"
+  token=
+  start_impl model-registry
+  token=$(curl -sf -X POST "http://localhost:$app_port/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
+  export BENCH_TOKEN=$token
+  stop_app
+}
+
+load_users() {
+  local hash
+  hash=$(psql_bench -At -c "select password_hash from users where username = 'admin'")
+  log "loading $users users with COPY"
+  python3 "$bench/generate-data.py" users "$users" "$hash" | psql_bench -c "\copy users (id, email, username, password_hash, active, role, token_version, created_at, updated_at) from stdin with (format csv)"
+  psql_bench -c "select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users))" >/dev/null
+}
+
+# load_models FIRST LAST: models FIRST..LAST of the fixed sequence, so loading 1..N in two steps gives the same rows
+load_models() {
+  log "loading models $1..$2 with COPY"
+  python3 "$bench/generate-data.py" models "$users" "$2" "$1" | psql_bench -c "\copy models (id, name, framework, accuracy, owner_id, created_at, updated_at) from stdin with (format csv)"
+  psql_bench -c "select setval(pg_get_serial_sequence('models', 'id'), (select max(id) from models))" >/dev/null
+  # vacuum as well as analyze: COPY leaves the visibility map empty, and index-only scans would visit the heap
+  psql_bench -c "vacuum analyze" >/dev/null
+}

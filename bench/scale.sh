@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Issue 5's scale goals, Model Registry only: the first page of S2 at 100,000 and at 1,000,000 models; a page 900,000
+# rows deep by ?after= cursor and by ?page= offset against the first page; deleting a user who owns 100,000 models
+# (time, and heap after a full GC before and after). Prints a table and writes bench/results/<date>-scale.json.
+#
+# usage: bench/scale.sh [--smoke]
+#   --smoke   10,000 then 30,000 models, a user with 5,000: checks that every step runs; asserts no timing
+# Latencies are measured by wrk with one connection (one request at a time) for $probe, so they are the time of one
+# request with nothing queued; S2 is also driven with 32 connections for its throughput.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bench="$root/bench"
+smoke=false
+users=10000
+small=100000
+large=1000000
+owned=100000
+probe=10s
+while [ $# -gt 0 ]; do
+  case $1 in
+    --smoke) smoke=true; users=1000; small=10000; large=30000; owned=5000; probe=2s ;;
+    *) echo "unknown option $1"; exit 2 ;;
+  esac
+  shift
+done
+only=model-registry
+models=$small
+deep=$((large * 9 / 10))
+export BENCH_WRK_DIR="$bench/wrk" BENCH_USERS=$users BENCH_MODELS=$models
+source "$bench/lib.sh"
+create_schema
+load_users
+load_models 1 "$small"
+
+results="$work/scale.tsv"
+# measure NAME WRK_ARGS...: one line of the table (requests/s, mean, p50, p99 in ms)
+measure() {
+  local name=$1 out
+  shift
+  out=$(wrk --latency "$@")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+    "$(echo "$out" | awk '$1 == "Latency" && $2 != "Distribution" {print $2}')" "$(echo "$out" | awk '$1 == "50%" {print $2}')" \
+    "$(echo "$out" | awk '$1 == "99%" {print $2}')" "$(echo "$out" | awk '/Non-2xx/ {print $NF}')" >>"$results"
+  tail -n 1 "$results"
+}
+# what a total counted row by row would cost (the V4 running count replaces it): PostgreSQL's own execution time
+counts="$work/counts.tsv"
+count_cost() {
+  local ms
+  psql_bench -At -c "select count(*) from models where framework = 'pytorch'" >/dev/null
+  ms=$(psql_bench -At -c "explain (analyze, format json) select count(*) from models where framework = 'pytorch'" \
+    | grep -o '"Execution Time": [0-9.]*' | grep -o '[0-9.]*$')
+  printf '%s\t%s\n' "$1" "$ms" >>"$counts"
+  log "count(*) of one framework's models at $1 models: $ms ms in PostgreSQL"
+}
+one_at_a_time() { measure "$1" -t 1 -c 1 -d "$probe" "${@:2}"; }
+base="http://localhost:$app_port"
+
+log "model-registry at $small models"
+start_impl model-registry
+wrk -t 2 -c 32 -d "$probe" -s "$bench/wrk/s2.lua" "$base" >/dev/null
+count_cost "$small"
+one_at_a_time "S2 first page, $small models" -s "$bench/wrk/s2.lua" "$base"
+measure "S2 32 connections, $small models" -t 2 -c 32 -d "$probe" -s "$bench/wrk/s2.lua" "$base"
+stop_app
+
+load_models $((small + 1)) "$large"
+export BENCH_MODELS=$large
+log "model-registry at $large models"
+start_impl model-registry
+wrk -t 2 -c 32 -d "$probe" -s "$bench/wrk/s2.lua" "$base" >/dev/null
+count_cost "$large"
+one_at_a_time "S2 first page, $large models" -s "$bench/wrk/s2.lua" "$base"
+measure "S2 32 connections, $large models" -t 2 -c 32 -d "$probe" -s "$bench/wrk/s2.lua" "$base"
+
+# the cursor of the row just before row $deep of the newest-first list, made the way the service makes its cursors
+position=$(psql_bench -At -c "select id || ' ' || to_char(created_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')
+  from models order by created_at desc, id desc offset $((deep - 1)) limit 1")
+cursor=$(printf '1\n-createdAt\n%s\n=%s' "${position%% *}" "${position#* }" | base64 -w 0 | tr '+/' '-_' | tr -d '=')
+auth=(-H "Authorization: Bearer $token")
+first_after=$(curl -sf "${auth[@]}" "$base/models?size=20&after=" | sed 's/.*"next":"\([^"]*\)".*/\1/')
+deep_ids=$(curl -sf "${auth[@]}" "$base/models?size=20&after=$cursor" | grep -o '"id":[0-9]*' | head -n 3 | tr '\n' ' ')
+offset_ids=$(curl -sf "${auth[@]}" "$base/models?size=20&page=$((deep / 20))" | grep -o '"id":[0-9]*' | head -n 3 | tr '\n' ' ')
+[ -n "$first_after" ] && [ -n "$deep_ids" ] && [ "$deep_ids" = "$offset_ids" ] \
+  || { echo "the deep cursor and the deep page disagree: '$deep_ids' vs '$offset_ids'"; exit 1; }
+log "row $deep by cursor and by offset starts with the same models: $deep_ids"
+one_at_a_time "first page, ?after=" "${auth[@]}" "$base/models?size=20&after="
+one_at_a_time "row $deep, ?after=cursor" "${auth[@]}" "$base/models?size=20&after=$cursor"
+one_at_a_time "first page, ?page=0" "${auth[@]}" "$base/models?size=20&page=0"
+one_at_a_time "row $deep, ?page=$((deep / 20))" "${auth[@]}" "$base/models?size=20&page=$((deep / 20))"
+
+log "a user with $owned models"
+owner=$(psql_bench -At -c "insert into users (email, username, password_hash, created_at, updated_at)
+  values ('owner-of-many@example.com', 'owner_of_many', 'x', now(), now()) returning id" | head -n 1)
+psql_bench -c "insert into models (name, framework, accuracy, owner_id, created_at, updated_at)
+  select 'bulk-' || g, 'sklearn', 0.5, $owner, now(), now() from generate_series(1, $owned) g" >/dev/null
+psql_bench -c "vacuum analyze models" >/dev/null
+heap_used() { jcmd "$app" GC.run >/dev/null; jcmd "$app" GC.heap_info | awk '/garbage-first heap|def new generation|PSYoungGen/ {print}' | grep -o 'used [0-9]*K' | head -n 1 | tr -dc 0-9; }
+curl -sf -o /dev/null "${auth[@]}" "$base/users/$owner"
+heap_before=$(heap_used)
+delete=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X DELETE "${auth[@]}" "$base/users/$owner")
+heap_after=$(heap_used)
+left=$(psql_bench -At -c "select count(*) from models where owner_id = $owner")
+[ "${delete%% *}" = 204 ] && [ "$left" = 0 ] || { echo "deleting the user answered ${delete%% *}, $left models left"; exit 1; }
+stop_app
+
+# --- report --------------------------------------------------------------------------------------------------------
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}'; }
+printf '\n%-34s %12s %9s %9s %9s %7s\n' measurement requests/s mean_ms p50_ms p99_ms non2xx
+json="["
+while IFS=$'\t' read -r name rps mean p50 p99 errors; do
+  mean=$(echo "$mean" | to_ms); p50=$(echo "$p50" | to_ms); p99=$(echo "$p99" | to_ms)
+  printf '%-34s %12s %9s %9s %9s %7s\n' "$name" "$rps" "$mean" "$p50" "$p99" "${errors:-0}"
+  json+=$(printf '{"measurement":"%s","requestsPerSecond":%s,"meanMs":%s,"p50Ms":%s,"p99Ms":%s,"non2xx":%s},' \
+    "$name" "$rps" "$mean" "$p50" "$p99" "${errors:-0}")
+done <"$results"
+delete_ms=$(awk -v s="${delete#* }" 'BEGIN {printf "%.0f", s * 1000}')
+printf '\ndelete a user with %s models: %s ms; heap used after a full GC: %s KiB before, %s KiB after\n' \
+  "$owned" "$delete_ms" "$heap_before" "$heap_after"
+while IFS=$'\t' read -r size ms; do
+  printf 'count(*) of one framework at %s models (what the running count saves per total): %s ms\n' "$size" "$ms"
+done <"$counts"
+if awk -F'\t' '$6 > 0 {bad = 1} END {exit !bad}' "$results"; then echo "non-2xx answers"; exit 1; fi
+if $smoke; then echo "smoke: every step ran; no timing asserted"; exit 0; fi
+stamp=$(date +%Y-%m-%d)
+printf '{"date":"%s","machine":"%s cores, %s GiB","users":%s,"models":[%s,%s],"probe":"%s","results":%s],"countStarMs":{%s},"deleteUser":{"models":%s,"ms":%s,"heapUsedBeforeKiB":%s,"heapUsedAfterKiB":%s}}\n' \
+  "$stamp" "$(nproc)" "$(free -g | awk '/Mem:/ {print $2}')" "$users" "$small" "$large" "$probe" "${json%,}" \
+  "$(awk -F'\t' '{printf "%s\"%s\":%s", (NR > 1 ? "," : ""), $1, $2}' "$counts")" \
+  "$owned" "$delete_ms" "$heap_before" "$heap_after" >"$bench/results/$stamp-scale.json"
+log "wrote bench/results/$stamp-scale.json"
