@@ -12,6 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.hibernate.annotations.OnDelete;
@@ -42,6 +43,11 @@ public class MLModel {
     /** The owner's id, readable without loading the owner. */
     @Column(name = "owner_id", insertable = false, updatable = false)
     public Long ownerId;
+
+    /** Raised by every update; clients see it as the ETag and send it back in If-Match. */
+    @Version
+    @Column(nullable = false)
+    public long version;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -1,11 +1,13 @@
 package com.modelregistry.mlmodel;
 
 import com.modelregistry.auth.Caller;
+import com.modelregistry.common.EntityTag;
 import com.modelregistry.common.KeysetRequest;
 import com.modelregistry.common.Listing;
 import com.modelregistry.common.OpenApiSecurity;
 import com.modelregistry.common.PageRequest;
 import com.modelregistry.common.QueryParameters;
+import com.modelregistry.common.Tagged;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -24,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The registry of all models: any logged-in user searches and reads; the owner or an admin changes and removes. */
 @Path("/models")
@@ -96,14 +100,15 @@ public class ModelResource {
 
     @GET
     @Path("{id}")
-    public Uni<ModelView> get(@RestPath long id) {
-        return service.get(id);
+    public Uni<RestResponse<ModelView>> get(@RestPath long id) {
+        return service.get(id).map(Tagged::ok);
     }
 
     @PATCH
     @Path("{id}")
-    public Uni<ModelView> update(@RestPath long id, @Valid @NotNull ModelPatch body) {
-        return service.update(Caller.of(identity), id, body);
+    public Uni<RestResponse<ModelView>> update(@RestPath long id, @Valid @NotNull ModelPatch body,
+            @Parameter(description = EntityTag.IF_MATCH) @RestHeader("If-Match") String ifMatch) {
+        return service.update(Caller.of(identity), id, body, EntityTag.ifMatch(ifMatch)).map(Tagged::ok);
     }
 
     @DELETE

@@ -3,18 +3,22 @@ package com.modelregistry.mlmodel;
 import com.modelregistry.auth.Caller;
 import com.modelregistry.common.Cursor;
 import com.modelregistry.common.DatabaseConstraints;
+import com.modelregistry.common.EntityTag;
 import com.modelregistry.common.ForbiddenException;
 import com.modelregistry.common.KeysetPage;
 import com.modelregistry.common.KeysetRequest;
 import com.modelregistry.common.NotFoundException;
 import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
+import com.modelregistry.common.PreconditionFailedException;
+import com.modelregistry.common.Tagged;
 import com.modelregistry.user.User;
 import com.modelregistry.user.UserRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 /** Recording, finding, changing and removing models. */
 @ApplicationScoped
@@ -85,14 +89,23 @@ public class ModelService {
     }
 
     @WithSession
-    public Uni<ModelView> get(long id) {
-        return models.findById(id).map(model -> ModelView.of(existing(model, id)));
+    public Uni<Tagged<ModelView>> get(long id) {
+        return models.findById(id).map(model -> tagged(existing(model, id)));
     }
 
+    /**
+     * Applies the patch under a row lock, so that concurrent patches run one after the other, each on the latest
+     * row, and an If-Match tag is compared with a version nobody can change before this transaction ends.
+     *
+     * @param ifMatch the If-Match precondition, or null when the client sent none
+     */
     @WithTransaction
-    public Uni<ModelView> update(Caller caller, long id, ModelPatch patch) {
-        return models.findById(id).chain(found -> {
+    public Uni<Tagged<ModelView>> update(Caller caller, long id, ModelPatch patch, EntityTag ifMatch) {
+        return models.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
             MLModel model = changeableBy(caller, existing(found, id));
+            if (ifMatch != null && !ifMatch.matches(model.version)) {
+                throw new PreconditionFailedException("Model", id);
+            }
             if (patch.name() != null) {
                 model.name = patch.name().orElseThrow();
             }
@@ -102,8 +115,12 @@ public class ModelService {
             if (patch.accuracy() != null) {
                 model.accuracy = patch.accuracy().orElse(null);
             }
-            return models.flush().map(ignored -> ModelView.of(model));
+            return models.flush().map(ignored -> tagged(model));
         });
+    }
+
+    private static Tagged<ModelView> tagged(MLModel model) {
+        return new Tagged<>(ModelView.of(model), model.version);
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,6 +47,11 @@ public class User {
     /** Raised whenever the tokens issued so far must stop working: password, active or role changed. */
     @Column(name = "token_version", nullable = false)
     public int tokenVersion;
+
+    /** Raised by every update; clients see it as the ETag and send it back in If-Match. */
+    @Version
+    @Column(nullable = false)
+    public long version;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -2,12 +2,14 @@ package com.modelregistry.user;
 
 import com.modelregistry.auth.Caller;
 import com.modelregistry.common.Cursor;
+import com.modelregistry.common.EntityTag;
 import com.modelregistry.common.ForbiddenException;
 import com.modelregistry.common.KeysetRequest;
 import com.modelregistry.common.Listing;
 import com.modelregistry.common.OpenApiSecurity;
 import com.modelregistry.common.PageRequest;
 import com.modelregistry.common.QueryParameters;
+import com.modelregistry.common.Tagged;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -110,7 +113,7 @@ public class UserResource {
     @Authenticated
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @SecurityRequirement(name = OpenApiSecurity.OAUTH2)
-    public Uni<UserView> get(@RestPath long id,
+    public Uni<RestResponse<UserView>> get(@RestPath long id,
             @Parameter(description = "models: include the user's models, newest first", schema = @Schema(enumeration = "models")) @RestQuery String expand) {
         QueryParameters params = new QueryParameters();
         if (expand != null && !expand.equals("models")) {
@@ -118,7 +121,11 @@ public class UserResource {
         }
         params.check();
         Caller.of(identity).requireSelfOrAdmin(id);
-        return service.get(id, expand != null);
+        if (expand != null) {
+            // the user's ETag does not cover its models, so the expanded answer has none
+            return service.get(id, true).map(RestResponse::ok);
+        }
+        return service.getTagged(id).map(Tagged::ok);
     }
 
     @PATCH
@@ -126,13 +133,14 @@ public class UserResource {
     @Authenticated
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @SecurityRequirement(name = OpenApiSecurity.OAUTH2)
-    public Uni<UserView> update(@RestPath long id, @Valid @NotNull UserPatch body) {
+    public Uni<RestResponse<UserView>> update(@RestPath long id, @Valid @NotNull UserPatch body,
+            @Parameter(description = EntityTag.IF_MATCH) @RestHeader("If-Match") String ifMatch) {
         Caller caller = Caller.of(identity);
         caller.requireSelfOrAdmin(id);
         if (body.changesAdminOnlyFields() && !caller.admin()) {
             throw new ForbiddenException("Only an admin may change active or role");
         }
-        return service.update(id, body);
+        return service.update(id, body, EntityTag.ifMatch(ifMatch)).map(Tagged::ok);
     }
 
     @DELETE

@@ -5,15 +5,19 @@ import com.modelregistry.auth.TokenRevocation;
 import com.modelregistry.common.ConflictException;
 import com.modelregistry.common.Cursor;
 import com.modelregistry.common.DatabaseConstraints;
+import com.modelregistry.common.EntityTag;
 import com.modelregistry.common.KeysetPage;
 import com.modelregistry.common.KeysetRequest;
 import com.modelregistry.common.NotFoundException;
 import com.modelregistry.common.Page;
 import com.modelregistry.common.PageRequest;
+import com.modelregistry.common.PreconditionFailedException;
+import com.modelregistry.common.Tagged;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,12 +74,31 @@ public class UserService {
         return users.findById(id).map(user -> UserView.of(existing(user, id)));
     }
 
-    public Uni<UserView> update(long id, UserPatch patch) {
+    /** The user alone, with its version for the ETag. */
+    @WithSession
+    public Uni<Tagged<UserView>> getTagged(long id) {
+        return users.findById(id).map(user -> tagged(existing(user, id)));
+    }
+
+    private static Tagged<UserView> tagged(User user) {
+        return new Tagged<>(UserView.of(user), user.version);
+    }
+
+    /**
+     * Applies the patch under a row lock (see ModelService.update); the password is hashed before the lock is taken.
+     *
+     * @param ifMatch the If-Match precondition, or null when the client sent none
+     */
+    public Uni<Tagged<UserView>> update(long id, UserPatch patch, EntityTag ifMatch) {
         Uni<Optional<String>> newHash = patch.password() == null
                 ? Uni.createFrom().item(Optional.empty())
                 : hasher.hash(patch.password().orElseThrow()).map(Optional::of);
-        return newHash.chain(hash -> Panache.withTransaction(() -> users.findById(id).chain(found -> {
+        return newHash.chain(hash -> Panache.withTransaction(() -> users.findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .chain(found -> {
             User user = existing(found, id);
+            if (ifMatch != null && !ifMatch.matches(user.version)) {
+                throw new PreconditionFailedException("User", id);
+            }
             boolean revokeTokens = hash.isPresent()
                     || changes(patch.active(), user.active) || changes(patch.role(), user.role);
             if (patch.email() != null) {
@@ -94,7 +117,7 @@ public class UserService {
             if (revokeTokens) {
                 user.tokenVersion++;
             }
-            return users.flush().map(ignored -> UserView.of(user));
+            return users.flush().map(ignored -> tagged(user));
         }))).onFailure().transform(UserService::conflictOrSame)
                 .invoke(() -> revocation.forget(id));
     }

@@ -1,0 +1,125 @@
+package com.modelregistry.common;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.modelregistry.Api.Account;
+import com.modelregistry.Api;
+import com.modelregistry.testdb.AuthResource;
+import com.modelregistry.testdb.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** ETags from the row version, If-Match on PATCH (412 when stale), and concurrent PATCHes that never lose or fail. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(AuthResource.class)
+class OptimisticConcurrencyTest {
+
+    @Test
+    void aModelPatchWithAStaleTagIsRefusedAndChangesNothing() {
+        Account owner = Api.newUser();
+        long id = Api.createModel(owner, "first", "sklearn", 0.5);
+        String tag = owner.request().when().get("/models/{id}", id).then().statusCode(200).extract().header("ETag");
+
+        String newer = patch(owner, "/models/" + id, Map.of("name", "second"), tag)
+                .then().statusCode(200).body("name", equalTo("second")).header("ETag", not(tag))
+                .extract().header("ETag");
+        patch(owner, "/models/" + id, Map.of("name", "lost update"), tag)
+                .then().statusCode(412)
+                .contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("If-Match")));
+        owner.request().when().get("/models/{id}", id)
+                .then().body("name", equalTo("second")).header("ETag", equalTo(newer));
+
+        patch(owner, "/models/" + id, Map.of("name", "weak"), "W/" + newer).then().statusCode(200);
+        patch(owner, "/models/" + id, Map.of("name", "any"), "*").then().statusCode(200);
+        for (String garbage : List.of("\"abc\"", "not a tag", "\"-1\"", "\"99999999999999999999\"")) {
+            patch(owner, "/models/" + id, Map.of("name", "garbage"), garbage).then().statusCode(412);
+        }
+        patch(owner, "/models/" + id, Map.of("name", "listed"), "\"0\", " + owner.request().when()
+                .get("/models/{id}", id).header("ETag")).then().statusCode(200).body("name", equalTo("listed"));
+        patch(owner, "/models/" + 987654321, Map.of("name", "x"), "*").then().statusCode(404);
+    }
+
+    @Test
+    void aUserPatchWithAStaleTagIsRefused() {
+        Account user = Api.newUser();
+        String tag = user.request().when().get("/users/{id}", user.id()).then().statusCode(200).extract().header("ETag");
+        String newName = Api.unique("renamed_");
+        patch(user, "/users/" + user.id(), Map.of("username", newName), tag).then().statusCode(200);
+        patch(user, "/users/" + user.id(), Map.of("username", Api.unique("lost_")), tag)
+                .then().statusCode(412).contentType("application/problem+json");
+        user.request().when().get("/users/{id}", user.id()).then().body("username", equalTo(newName));
+        user.request().when().get("/users/{id}?expand=models", user.id()).then().statusCode(200)
+                .header("ETag", nullValue());
+    }
+
+    @Test
+    void concurrentPatchesWithoutIfMatchAllSucceedInTurn() throws Exception {
+        Account owner = Api.newUser();
+        long id = Api.createModel(owner, "start", "sklearn", 0.5);
+        String before = owner.request().when().get("/models/{id}", id).header("ETag");
+        List<Integer> statuses = concurrently(20, n -> () -> patch(owner, "/models/" + id,
+                Map.of("name", "writer-" + n), null).statusCode());
+        assertEquals(Collections.nCopies(20, 200), statuses);
+        String after = owner.request().when().get("/models/{id}", id).header("ETag");
+        assertEquals(Long.parseLong(unquote(before)) + 20, Long.parseLong(unquote(after)), "each patch its own version");
+    }
+
+    @Test
+    void concurrentPatchesWithOneTagHaveExactlyOneWinner() throws Exception {
+        Account owner = Api.newUser();
+        long id = Api.createModel(owner, "start", "sklearn", 0.5);
+        String tag = owner.request().when().get("/models/{id}", id).header("ETag");
+        List<Integer> statuses = concurrently(12, n -> () -> patch(owner, "/models/" + id,
+                Map.of("name", "writer-" + n), tag).statusCode());
+        assertEquals(1, Collections.frequency(statuses, 200), statuses.toString());
+        assertEquals(11, Collections.frequency(statuses, 412), statuses.toString());
+        assertNotEquals(tag, owner.request().when().get("/models/{id}", id).header("ETag"));
+    }
+
+    private static io.restassured.response.Response patch(Account account, String path, Map<String, Object> body,
+            String ifMatch) {
+        var request = account.request().contentType(ContentType.JSON).body(body);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return request.when().patch(path);
+    }
+
+    private static List<Integer> concurrently(int clients, java.util.function.IntFunction<Callable<Integer>> call)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int n = 0; n < clients; n++) {
+                futures.add(pool.submit(call.apply(n)));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> future : futures) {
+                statuses.add(future.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static String unquote(String tag) {
+        return tag.replace("\"", "");
+    }
+}
