@@ -1,6 +1,13 @@
 package com.modelregistry.common;
 
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.impl.NoStackTraceThrowable;
+import io.vertx.core.impl.NoStackTraceTimeoutException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.persistence.OptimisticLockException;
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -32,6 +39,25 @@ public final class DatabaseConstraints {
     private static Stream<ConstraintViolationException> violations(Throwable failure) {
         return causes(failure).filter(ConstraintViolationException.class::isInstance)
                 .map(ConstraintViolationException.class::cast);
+    }
+
+    /**
+     * Whether the failure means the database cannot be reached or gave no connection in time: refused or timed-out
+     * connects, connections closed under a request (PostgreSQL stopped or restarting, a backend terminated), SQLSTATE
+     * classes 08 (connection) and 57P (operator intervention), or the pool's bounded wait running out. The request
+     * is then worth retrying later, so it answers 503, not 500.
+     */
+    public static boolean unavailable(Throwable failure) {
+        return causes(failure).anyMatch(t -> t instanceof ConnectException
+                || t instanceof ClosedChannelException
+                || t instanceof ClosedConnectionException
+                || t instanceof io.netty.channel.ConnectTimeoutException
+                || t instanceof NoStackTraceTimeoutException
+                // what the Vert.x pool fails a request with when its wait for a free connection runs out
+                || t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())
+                || t instanceof ConnectionPoolTooBusyException
+                || t instanceof PgException pg && pg.getSqlState() != null
+                        && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")));
     }
 
     /** The failure and its causes, outermost first. */

@@ -34,6 +34,8 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     private static final String BEARER = "Bearer";
+    /** How long a client should wait before retrying when the database is unavailable. */
+    static final int RETRY_AFTER_SECONDS = 2;
 
     @ServerExceptionMapper
     public RestResponse<Problem> apiException(ApiException e) {
@@ -51,6 +53,10 @@ public class ProblemMapper {
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class})
     public RestResponse<Problem> unauthenticated(RuntimeException e) {
+        if (DatabaseConstraints.unavailable(e)) {
+            // the token could not be checked against the database: not the client's fault
+            return unavailable();
+        }
         return builder(401, "A valid bearer token is required", null)
                 .header(HttpHeaders.WWW_AUTHENTICATE, BEARER)
                 .build();
@@ -109,12 +115,21 @@ public class ProblemMapper {
         if (state.equals("23514") || state.equals("23502") || state.equals("22001")) {
             return problem(400, "The request breaks a rule of the stored data", null);
         }
+        if (DatabaseConstraints.unavailable(e)) {
+            return unavailable();
+        }
         if (DatabaseConstraints.concurrentChange(e)) {
             return problem(409, "The resource was changed or deleted by another request meanwhile; try again", null);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return problem(500, "An unexpected error occurred; incident " + incident, null);
+    }
+
+    private static RestResponse<Problem> unavailable() {
+        return builder(503, "The database is unavailable; try again shortly", null)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .build();
     }
 
     static RestResponse<Problem> problem(int status, String detail, List<Violation> violations) {

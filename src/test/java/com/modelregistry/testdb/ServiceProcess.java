@@ -99,6 +99,11 @@ public final class ServiceProcess implements AutoCloseable {
         process.destroy();
     }
 
+    /** Sends SIGKILL: the process gets no chance to finish anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
     /** Waits for the process to end; its exit status, or null if it is still running after the timeout. */
     public Integer awaitExit(Duration timeout) throws InterruptedException {
         return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;

@@ -1,0 +1,8 @@
+package com.modelregistry.common;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** The same connection-loss test against the packaged application. */
+@QuarkusIntegrationTest
+class ConnectionLossIT extends ConnectionLossTest {
+}
