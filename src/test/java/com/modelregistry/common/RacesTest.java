@@ -1,0 +1,119 @@
+package com.modelregistry.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.modelregistry.Api.Account;
+import com.modelregistry.Api;
+import com.modelregistry.testdb.AuthResource;
+import com.modelregistry.testdb.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Issue 6, races: requests that collide on one row end in a clean 2xx, 404 or 409, and the data stays whole. */
+@QuarkusTest
+@WithTestResource(PostgresResource.class)
+@WithTestResource(AuthResource.class)
+class RacesTest {
+
+    @Test
+    void deletingAndPatchingOneModelAtOnceEndCleanly() throws Exception {
+        Account owner = Api.newUser();
+        for (int round = 0; round < 10; round++) {
+            long id = Api.createModel(owner, "contested", "sklearn", 0.5);
+            List<Integer> statuses = atOnce(List.of(
+                    () -> owner.request().when().delete("/models/{id}", id).statusCode(),
+                    () -> owner.request().contentType(ContentType.JSON).body(Map.of("name", "renamed"))
+                            .when().patch("/models/{id}", id).statusCode(),
+                    () -> owner.request().contentType(ContentType.JSON).body(Map.of("accuracy", 0.9))
+                            .when().patch("/models/{id}", id).statusCode()));
+            assertEquals(204, statuses.get(0), statuses.toString());
+            assertTrue(Set.of(200, 404).containsAll(statuses.subList(1, 3)), statuses.toString());
+            owner.request().when().get("/models/{id}", id).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void creatingModelsForAUserBeingDeletedLeavesNoOrphans() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Account doomed = Api.newUser();
+            List<Callable<Integer>> calls = new ArrayList<>();
+            calls.add(() -> doomed.request().when().delete("/users/{id}", doomed.id()).statusCode());
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                calls.add(() -> Api.asAdmin().contentType(ContentType.JSON)
+                        .body(Map.of("name", "late-" + n, "framework", "sklearn"))
+                        .when().post("/users/{id}/models", doomed.id()).statusCode());
+            }
+            List<Integer> statuses = atOnce(calls);
+            assertEquals(204, statuses.get(0), statuses.toString());
+            assertTrue(Set.of(201, 404).containsAll(statuses.subList(1, statuses.size())), statuses.toString());
+            assertEquals(0, orphans(), "models whose owner is gone");
+            Api.asAdmin().when().get("/users/{id}", doomed.id()).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void registeringOneUsernameAtOnceHasOneWinner() throws Exception {
+        String name = Api.unique("race_");
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            calls.add(() -> io.restassured.RestAssured.given().contentType(ContentType.JSON)
+                    .body(Map.of("email", name + n + "@example.com", "username", n % 2 == 0 ? name : name.toUpperCase(),
+                            "password", Api.PASSWORD))
+                    .when().post("/users").statusCode());
+        }
+        List<Integer> statuses = atOnce(calls);
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+    }
+
+    private static long orphans() throws Exception {
+        try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "postgres");
+                Statement statement = db.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "select count(*) from models m where not exists (select 1 from users u where u.id = m.owner_id)")) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** Runs the calls released together by one latch; their statuses in the same order. */
+    private static List<Integer> atOnce(List<Callable<Integer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> future : futures) {
+                statuses.add(future.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
