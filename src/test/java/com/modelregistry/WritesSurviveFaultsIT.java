@@ -98,6 +98,34 @@ class WritesSurviveFaultsIT {
         }
     }
 
+    @Test
+    void sigtermUnderWriteLoadFinishesWhatWasAcceptedAndExitsWithinTheTimeout() throws Exception {
+        Api.Account owner = Api.newUser();
+        Writers writers;
+        Integer exit;
+        long exitMillis;
+        try (ServiceProcess instance = ServiceProcess.start(Map.of(
+                "registry.shutdown.readiness-delay", "1S", "registry.shutdown.timeout", "10S"))) {
+            writers = Writers.start(instance, owner, "sigterm");
+            Thread.sleep(2000);
+            long terminated = System.nanoTime();
+            instance.terminate();
+            exit = instance.awaitExit(Duration.ofSeconds(20));
+            exitMillis = (System.nanoTime() - terminated) / 1_000_000;
+            writers.stop();
+        }
+        System.out.printf("SIGTERM under write load: %d acknowledged, refusals %s, exit %s after %d ms%n",
+                writers.acknowledged.size(), writers.failures.stream().collect(Collectors.groupingBy(Failure::status,
+                        Collectors.counting())), exit, exitMillis);
+        assertEquals(Integer.valueOf(0), exit, "exit status");
+        assertTrue(exitMillis <= 11_000, "exited after " + exitMillis + " ms, past delay plus timeout");
+        for (Failure failure : writers.failures) {
+            assertTrue(failure.status() == 503 || failure.status() == -1,
+                    "a write during shutdown got " + failure.status() + " instead of 503 or a refused connection");
+        }
+        assertEveryAcknowledgedWriteExists(owner, writers.acknowledged);
+    }
+
     /** Every acknowledged id is a complete row of this owner; every row of the owner is complete. */
     private static void assertEveryAcknowledgedWriteExists(Api.Account owner, Set<Long> acknowledged) throws Exception {
         try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "postgres");
