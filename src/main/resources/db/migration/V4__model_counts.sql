@@ -2,6 +2,10 @@
 -- GET /models?framework= is read in constant time instead of counted row by row (linear in the matches).
 -- Each framework's count is spread over 16 slots: a writing connection adds to the slot of its backend process, so
 -- concurrent writers rarely wait on the same row. The total is the sum of the slots.
+-- No model may be written between the count below and the triggers: instances still on the old version keep
+-- writing during a rolling deploy, and a write in that gap would be missing from the counts for good.
+LOCK TABLE models IN SHARE ROW EXCLUSIVE MODE;
+
 CREATE TABLE model_counts (
     framework varchar(50) NOT NULL,
     slot      smallint    NOT NULL,
@@ -22,23 +26,28 @@ $$;
 
 CREATE FUNCTION model_counts_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM model_counts_add(count(*), framework) FROM inserted GROUP BY framework;
+    -- counter rows are always locked in framework order, so two statements never wait on each other in a cycle
+    PERFORM model_counts_add(changed, framework)
+    FROM (SELECT framework, count(*) AS changed FROM inserted GROUP BY framework ORDER BY framework) per_framework;
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION model_counts_after_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM model_counts_add(-count(*), framework) FROM deleted GROUP BY framework;
+    PERFORM model_counts_add(-changed, framework)
+    FROM (SELECT framework, count(*) AS changed FROM deleted GROUP BY framework ORDER BY framework) per_framework;
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION model_counts_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM model_counts_add(sum(change), framework) FROM (
-        SELECT d.framework, -1 AS change FROM deleted d JOIN inserted i ON i.id = d.id WHERE i.framework <> d.framework
-        UNION ALL
-        SELECT i.framework, 1 FROM deleted d JOIN inserted i ON i.id = d.id WHERE i.framework <> d.framework
-    ) moved GROUP BY framework;
+    PERFORM model_counts_add(changed, framework) FROM (
+        SELECT framework, sum(change) AS changed FROM (
+            SELECT d.framework, -1 AS change FROM deleted d JOIN inserted i ON i.id = d.id WHERE i.framework <> d.framework
+            UNION ALL
+            SELECT i.framework, 1 FROM deleted d JOIN inserted i ON i.id = d.id WHERE i.framework <> d.framework
+        ) moved GROUP BY framework ORDER BY framework
+    ) per_framework;
     RETURN NULL;
 END $$;
 

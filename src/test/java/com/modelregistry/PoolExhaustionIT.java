@@ -37,6 +37,25 @@ class PoolExhaustionIT {
 
     private static final int POOL = 3;
 
+    /** Waits until that many statements of other sessions wait for a lock: the held requests have their connections. */
+    private static void awaitLockWaiters(Connection db, int count) throws Exception {
+        try (Connection observer = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "postgres");
+                Statement statement = observer.createStatement()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (true) {
+                try (java.sql.ResultSet row = statement.executeQuery(
+                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+                    row.next();
+                    if (row.getInt(1) >= count) {
+                        return;
+                    }
+                }
+                assertTrue(System.nanoTime() < deadline, "the held requests never reached the lock");
+                Thread.sleep(50);
+            }
+        }
+    }
+
     @Test
     void requestsBeyondAFullPoolGet503AfterTheBoundedWaitAndTheServiceRecovers() throws Exception {
         try (ServiceProcess instance = ServiceProcess.start(Map.of(
@@ -63,10 +82,13 @@ class PoolExhaustionIT {
                 for (int i = 0; i < POOL; i++) {
                     held.add(client.sendAsync(read, HttpResponse.BodyHandlers.ofString()));
                 }
-                Thread.sleep(500);
+                awaitLockWaiters(db, POOL);
 
                 long started = System.nanoTime();
                 Response refused = given().baseUri(instance.baseUri()).header("Authorization", "Bearer " + token)
+                        .config(io.restassured.config.RestAssuredConfig.config().httpClient(
+                                io.restassured.config.HttpClientConfig.httpClientConfig()
+                                        .setParam("http.socket.timeout", 20_000)))
                         .when().get("/models/{id}", model);
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 assertEquals(503, refused.statusCode(), refused.asString());

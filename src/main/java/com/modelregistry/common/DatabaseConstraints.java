@@ -1,5 +1,6 @@
 package com.modelregistry.common;
 
+import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.core.impl.NoStackTraceTimeoutException;
@@ -44,7 +45,8 @@ public final class DatabaseConstraints {
     /**
      * Whether the failure means the database cannot be reached or gave no connection in time: refused or timed-out
      * connects, connections closed under a request (PostgreSQL stopped or restarting, a backend terminated), SQLSTATE
-     * classes 08 (connection) and 57P (operator intervention), or the pool's bounded wait running out. The request
+     * classes 08 (connection), 53 (insufficient resources, such as too many connections) and 57P (operator
+     * intervention), or the pool's bounded wait running out. The request
      * is then worth retrying later, so it answers 503, not 500.
      */
     public static boolean unavailable(Throwable failure) {
@@ -55,9 +57,12 @@ public final class DatabaseConstraints {
                 || t instanceof NoStackTraceTimeoutException
                 // what the Vert.x pool fails a request with when its wait for a free connection runs out
                 || t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())
+                // the same, on the path of a query sent straight to the pool (the token check)
+                || t instanceof VertxException && "Timeout waiting for connection".equals(t.getMessage())
                 || t instanceof ConnectionPoolTooBusyException
                 || t instanceof PgException pg && pg.getSqlState() != null
-                        && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")));
+                        && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P")
+                        || pg.getSqlState().startsWith("53")));
     }
 
     /** The failure and its causes, outermost first. */

@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The reactive pool as Quarkus configures it, with bounded waits the Quarkus settings do not offer: a request waits
  * at most {@code registry.database.acquire-timeout} for a free connection and a new connection at most
  * {@code registry.database.connect-timeout} for PostgreSQL; past either it answers 503 instead of hanging.
+ * The pool is built from the static connect options, so a Quarkus credentials provider (rotating passwords) would
+ * not be consulted: this service configures the password directly.
  */
 @Singleton
 public class DatabasePool implements PgPoolCreator {

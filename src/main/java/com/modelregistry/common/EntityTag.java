@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * A row's version as an HTTP entity tag, and the If-Match precondition a client sends back: {@code *} (the resource
- * exists) or a list of tags, weak ones compared by their value. A header that names no tag this service made can
+ * exists) or a list of tags, compared strongly as RFC 9110 wants for If-Match: a weak tag (W/"3") never matches. A header that names no tag this service made can
  * match nothing, so it fails the precondition rather than being ignored.
  */
 public final class EntityTag {
 
     public static final String HEADER = "ETag";
     public static final String IF_MATCH = "Only change the resource if its ETag is still this one (or *); 412 if not";
-    private static final Pattern TAG = Pattern.compile("\\s*(?:W/)?\"(\\d{1,18})\"\\s*");
+    private static final Pattern TAG = Pattern.compile("\\s*\"(\\d{1,18})\"\\s*");
 
     private final boolean any;
     private final Set<Long> versions;

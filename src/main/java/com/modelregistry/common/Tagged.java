@@ -1,6 +1,5 @@
 package com.modelregistry.common;
 
-import java.net.URI;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** A view of one row with the row's version, which the resource sends as the ETag header. */
@@ -8,10 +7,5 @@ public record Tagged<T>(T view, long version) {
 
     public RestResponse<T> ok() {
         return RestResponse.ResponseBuilder.ok(view).header(EntityTag.HEADER, EntityTag.of(version)).build();
-    }
-
-    public RestResponse<T> created(URI location) {
-        return RestResponse.ResponseBuilder.<T>created(location).entity(view)
-                .header(EntityTag.HEADER, EntityTag.of(version)).build();
     }
 }

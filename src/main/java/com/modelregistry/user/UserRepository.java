@@ -15,8 +15,8 @@ import java.util.Locale;
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, Long> {
 
-    /** The only order of the user list, as ?after= cursors name it. */
-    public static final String NEWEST_ORDER = "-createdAt";
+    /** The only order of the user list, as ?after= cursors name it (unlike any order of the model list). */
+    public static final String NEWEST_ORDER = "users:-createdAt";
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
 
     public Uni<List<User>> findNewestFirst(String email, PageRequest page) {

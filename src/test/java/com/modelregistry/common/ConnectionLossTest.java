@@ -32,7 +32,12 @@ class ConnectionLossTest {
                 owner.request().when().get("/models/{id}", model).then().statusCode(200);
             }
             assertTrue(terminateOtherBackends() > 0, "no connection of the service was found to kill");
-            Thread.sleep(200);
+            // the pool notices the closed connections on its event loop: allow it a moment, then every request works
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+            while (owner.request().when().get("/models/{id}", model).statusCode() != 200) {
+                assertTrue(System.nanoTime() < deadline, "no success within 5 s of the connections being killed");
+                Thread.sleep(50);
+            }
             for (int i = 0; i < 10; i++) {
                 assertEquals(200, owner.request().when().get("/models/{id}", model).statusCode(), "round " + round);
             }

@@ -106,7 +106,7 @@ class KeysetPagingTest {
             numbered.addAll(ids);
         }
         assertTrue(numbered.size() >= 4);
-        assertEquals(numbered, walk(() -> Api.asAdmin().queryParam("size", 3), "/users"));
+        assertEquals(numbered, walk(() -> Api.asAdmin().queryParam("size", 7), "/users"));
         Account one = Api.newUser();
         Api.asAdmin().queryParam("email", one.email().toUpperCase()).queryParam("after", "").when().get("/users")
                 .then().statusCode(200).body("items.id", equalTo(List.of((int) one.id()))).body("next", nullValue());
@@ -170,7 +170,7 @@ class KeysetPagingTest {
         List<Integer> ids = new ArrayList<>();
         String after = "";
         for (int slices = 0; after != null; slices++) {
-            assertTrue(slices < 1000, "next never ends");
+            assertTrue(slices < 100_000, "next never ends");
             JsonPath slice = request.get().queryParam("after", after).when().get(path)
                     .then().statusCode(200).extract().jsonPath();
             List<Integer> items = slice.getList("items.id");
