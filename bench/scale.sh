@@ -56,22 +56,21 @@ count_cost() {
 one_at_a_time() { measure "$1" -t 1 -c 1 -d "$probe" "${@:2}"; }
 base="http://localhost:$app_port"
 
-log "model-registry at $small models"
-start_impl model-registry
-wrk -t 2 -c 32 -d "$probe" -s "$bench/wrk/s2.lua" "$base" >/dev/null
-count_cost "$small"
-one_at_a_time "S2 first page, $small models" -s "$bench/wrk/s2.lua" "$base"
-measure "S2 32 connections, $small models" -t 2 -c 32 -d "$probe" -s "$bench/wrk/s2.lua" "$base"
+# measure_s2 SIZE: starts Model Registry on the data loaded so far, warms it up and measures S2 (it keeps running)
+measure_s2() {
+  log "model-registry at $1 models"
+  start_impl model-registry
+  wrk -t 2 -c 32 -d "$probe" -s "$bench/wrk/s2.lua" "$base" >/dev/null
+  count_cost "$1"
+  one_at_a_time "S2 first page, $1 models" -s "$bench/wrk/s2.lua" "$base"
+  measure "S2 32 connections, $1 models" -t 2 -c 32 -d "$probe" -s "$bench/wrk/s2.lua" "$base"
+}
+measure_s2 "$small"
 stop_app
 
 load_models $((small + 1)) "$large"
 export BENCH_MODELS=$large
-log "model-registry at $large models"
-start_impl model-registry
-wrk -t 2 -c 32 -d "$probe" -s "$bench/wrk/s2.lua" "$base" >/dev/null
-count_cost "$large"
-one_at_a_time "S2 first page, $large models" -s "$bench/wrk/s2.lua" "$base"
-measure "S2 32 connections, $large models" -t 2 -c 32 -d "$probe" -s "$bench/wrk/s2.lua" "$base"
+measure_s2 "$large"
 
 # the cursor of the row just before row $deep of the newest-first list, made the way the service makes its cursors
 position=$(psql_bench -At -c "select id || ' ' || to_char(created_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')
