@@ -286,7 +286,10 @@ class HostileInputTest {
                 if (random.nextInt(3) == 0) {
                     object.append(object.length() > 1 ? "," : "").append(jsonString(HOSTILE.sample())).append(":1");
                 }
-                return object.append('}').toString();
+                object.append('}');
+                // bodies over the limit are sent once, on purpose, in fixedCases: the service closes the connection
+                // before reading them, which RestAssured reports as a broken pipe instead of the 413
+                return object.length() < 60_000 ? object.toString() : "{}";
         }
     }
 
