@@ -94,15 +94,27 @@ class HostileInputTest {
                     String target = path.getKey().replace("{id}", id).replace("{userId}", id);
                     RequestSpecification request = given().config(RAW).urlEncodingEnabled(true)
                             .header("Authorization", "Bearer " + token(admin, victim));
-                    queryParameters(operation).forEach(name -> {
+                    int queryLength = 0;
+                    for (String name : queryParameters(operation)) {
                         if (random.nextInt(3) > 0) {
-                            request.queryParam(name, HOSTILE.sample());
+                            String value = HOSTILE.sample();
+                            queryLength += java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).length();
+                            request.queryParam(name, value);
                         }
-                    });
+                    }
                     if (!method.equals("get") && !method.equals("delete")) {
                         request.contentType("application/json").body(body(openApi, operation));
                     }
-                    Response response = request.request(method.toUpperCase(), target);
+                    Response response;
+                    try {
+                        response = request.request(method.toUpperCase(), target);
+                    } catch (java.net.SocketException closedWhileSending) {
+                        // a request line over 4 KiB is refused (414) and the connection closed as soon as the line
+                        // is read; with a body still being sent the client sees a broken pipe instead of the 414
+                        assertTrue(queryLength > 3000, "connection closed on a short request: " + closedWhileSending);
+                        sent++;
+                        continue;
+                    }
                     sent++;
                     before = check(method, target, response, before, failures);
                 }
