@@ -108,7 +108,11 @@ class HostileInputTest {
                     Response response;
                     try {
                         response = request.request(method.toUpperCase(), target);
-                    } catch (java.net.SocketException closedWhileSending) {
+                    } catch (Exception closedWhileSending) {
+                        // RestAssured rethrows the socket's IOException undeclared
+                        if (!(closedWhileSending instanceof java.net.SocketException)) {
+                            throw closedWhileSending;
+                        }
                         // a request line over 4 KiB is refused (414) and the connection closed as soon as the line
                         // is read; with a body still being sent the client sees a broken pipe instead of the 414
                         assertTrue(queryLength > 3000, "connection closed on a short request: " + closedWhileSending);
