@@ -1,0 +1,87 @@
+package com.modelregistry.common;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses over-long request targets (414) and bodies over {@code quarkus.http.limits.max-body-size} (413) with
+ * problem+json, before any other handler. Left to Quarkus, both are refused with an empty body, and a chunked body
+ * that outgrows the limit surfaces in the resource as an I/O error; this keeps every error of the API in one shape.
+ */
+@ApplicationScoped
+public class RequestLimits {
+
+    /**
+     * The longest path and query served. Vert.x's decoder reads request lines up to
+     * {@code quarkus.http.limits.max-initial-line-length} (set well above this); only past that does it answer 414
+     * itself, with an empty body.
+     */
+    public static final int MAX_TARGET_LENGTH = 8192;
+
+    private final long bodyLimit;
+    private final byte[] bodyTooLarge;
+    private final byte[] targetTooLong;
+
+    public RequestLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize bodyLimit,
+            ObjectMapper json) throws Exception {
+        this.bodyLimit = bodyLimit.asLongValue();
+        this.bodyTooLarge = json.writeValueAsBytes(new Problem("Request Entity Too Large", 413,
+                "The request body is larger than " + this.bodyLimit + " bytes"));
+        this.targetTooLong = json.writeValueAsBytes(new Problem("URI Too Long", 414,
+                "The request's path and query are longer than " + MAX_TARGET_LENGTH + " characters"));
+    }
+
+    void register(@Observes Router router) {
+        // a body without a declared length is read here, up to the limit, and handed to Quarkus REST from memory
+        BodyHandler chunkedBody = BodyHandler.create(false).setBodyLimit(bodyLimit);
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            if (context.request().uri().length() > MAX_TARGET_LENGTH) {
+                refuse(context, 414, targetTooLong);
+                return;
+            }
+            String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (declared != null) {
+                if (isOver(declared)) {
+                    refuse(context, 413, bodyTooLarge);
+                } else {
+                    context.next();
+                }
+            } else if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                chunkedBody.handle(context);
+            } else {
+                context.next();
+            }
+        }).failureHandler(context -> {
+            if (context.statusCode() == 413 && !context.response().headWritten()) {
+                refuse(context, 413, bodyTooLarge);
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    /** Answers and closes the connection: the rest of what the client sends is not worth reading. */
+    private static void refuse(RoutingContext context, int status, byte[] problem) {
+        context.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(Buffer.buffer(problem))
+                .onComplete(done -> context.request().connection().close());
+    }
+
+    private boolean isOver(String declared) {
+        try {
+            return Long.parseLong(declared.trim()) > bodyLimit;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+    }
+}

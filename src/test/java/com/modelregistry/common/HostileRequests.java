@@ -1,0 +1,184 @@
+package com.modelregistry.common;
+
+import io.restassured.path.json.JsonPath;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/**
+ * Generators of hostile requests for every operation the service's OpenAPI document declares: hostile path and query
+ * values (SQL and HQL injection, NUL, lone surrogates, RTL marks, NaN, Infinity, 1e309, huge and negative numbers,
+ * huge and empty strings) and bodies with wrong types, missing and extra fields, deep nesting and invalid JSON.
+ */
+final class HostileRequests {
+
+    static final Arbitrary<String> TEXT = Arbitraries.oneOf(
+            Arbitraries.of("' or '1'='1", "1; drop table users; --", "1 union select password_hash from users",
+                    "from User u where 1=1", "id desc, (select 1)", "-createdAt; delete from models", "password_hash",
+                    "NaN", "Infinity", "-Infinity", "1e309", "-1e309", "-1", "0", "-9223372036854775808",
+                    "9223372036854775808", "99999999999999999999999", "0x7fffffff", "1.5", " 1", "", " ", "\u0000",
+                    "a\u0000b", "\uD800", "\uDC00x", "\u202Eevil\u202C", "\u200F\u200E", "\uFEFF", "%00", "%",
+                    "_", "\\", "'", "\"", "../../etc/passwd", "${jndi:ldap://x/a}", "<script>alert(1)</script>",
+                    "null", "true", "[]", "{}"),
+            Arbitraries.strings().all().ofMaxLength(40),
+            Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(4),
+            Arbitraries.strings().ascii().ofMinLength(256).ofMaxLength(3000),
+            Arbitraries.longs().map(n -> Long.toString(n)));
+
+    /** JSON values of every type, including texts JSON itself forbids. */
+    static final Arbitrary<String> JSON_VALUE = Arbitraries.oneOf(
+            Arbitraries.of("null", "true", "false", "0", "-1", "1e309", "-1e309", "NaN", "Infinity", "1.0E-400",
+                    "99999999999999999999999999", "[]", "{}", "[1,2]", "{\"a\":1}", "\"\"", "\"\\u0000\"",
+                    "\"\\ud800\"", "\"" + "x".repeat(5000) + "\"", "\"\\u202eevil\""),
+            TEXT.map(HostileRequests::jsonString));
+
+    /** Bodies this close to the 64 KiB limit are left to the body-size properties. */
+    private static final int LARGEST_BODY = 60_000;
+
+    /** One operation of the OpenAPI document. */
+    record Operation(String method, String path, List<String> queryParameters, List<String> bodyProperties) {
+
+        boolean hasBody() {
+            return !method.equals("GET") && !method.equals("DELETE");
+        }
+    }
+
+    /** A generated request; its text is what a failure report shows, so it names everything that was sent. */
+    record HostileRequest(String method, String target, String body, boolean asVictim) {
+
+        boolean isWrite() {
+            return !method.equals("GET");
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + abbreviate(target) + (body == null ? "" : " body " + abbreviate(body))
+                    + (asVictim ? " as the victim" : " as the admin");
+        }
+    }
+
+    private HostileRequests() {
+    }
+
+    /** Every API operation (not /q/) that the document declares. */
+    @SuppressWarnings("unchecked")
+    static List<Operation> operations(JsonPath openApi) {
+        List<Operation> operations = new ArrayList<>();
+        Map<String, Map<String, Object>> paths = openApi.getMap("paths");
+        paths.forEach((path, methods) -> {
+            if (path.startsWith("/q/")) {
+                return;
+            }
+            methods.forEach((method, operation) -> {
+                if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                    Map<String, Object> declared = (Map<String, Object>) operation;
+                    operations.add(new Operation(method.toUpperCase(), path, queryParameters(declared),
+                            bodyProperties(openApi, declared)));
+                }
+            });
+        });
+        return operations;
+    }
+
+    /**
+     * Requests for one operation. {@code {id}} is the victim's user or model id a quarter of the time, else a hostile
+     * value; the victim user is never deleted, as the rest of the run would only meet 404 and 401.
+     */
+    static Arbitrary<HostileRequest> requests(Operation operation, long victim, long model) {
+        boolean keepVictim = operation.method().equals("DELETE") && operation.path().startsWith("/users");
+        long realId = operation.path().startsWith("/models") ? model : victim;
+        Arbitrary<String> id = keepVictim ? pathValue()
+                : Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Long.toString(realId))),
+                        Tuple.of(3, pathValue()));
+        List<Arbitrary<String>> query = new ArrayList<>();
+        for (String name : operation.queryParameters()) {
+            query.add(TEXT.map(value -> encode(name) + "=" + encode(value)).injectNull(0.33));
+        }
+        Arbitrary<String> queryString = query.isEmpty() ? Arbitraries.just("")
+                : Combinators.combine(query).as(parts -> String.join("&", parts.stream().filter(Objects::nonNull).toList()));
+        Arbitrary<String> body = operation.hasBody() ? body(operation.bodyProperties()) : Arbitraries.just(null);
+        return Combinators.combine(id, queryString, body, Arbitraries.frequency(
+                        Tuple.of(3, false), Tuple.of(1, true)))
+                .as((value, parameters, content, asVictim) -> new HostileRequest(operation.method(),
+                        operation.path().replace("{id}", value).replace("{userId}", value)
+                                + (parameters.isEmpty() ? "" : "?" + parameters), content, asVictim));
+    }
+
+    /** Never a plain number: that could be the id of a row the suite does not own, such as the admin. */
+    private static Arbitrary<String> pathValue() {
+        return TEXT.filter(value -> !value.strip().matches("\\+?\\d+")).map(HostileRequests::encode);
+    }
+
+    private static Arbitrary<String> body(List<String> properties) {
+        List<Arbitrary<String>> fields = new ArrayList<>();
+        for (String property : properties) {
+            fields.add(JSON_VALUE.map(value -> jsonString(property) + ":" + value).injectNull(0.25));
+        }
+        fields.add(TEXT.map(name -> jsonString(name) + ":1").injectNull(0.66));
+        Arbitrary<String> object = Combinators.combine(fields).as(parts -> "{" + String.join(",",
+                parts.stream().filter(Objects::nonNull).toList()) + "}");
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.just("[".repeat(5000) + "]".repeat(5000))),
+                Tuple.of(1, Arbitraries.just("{\"a\":".repeat(3000) + "1" + "}".repeat(3000))),
+                Tuple.of(1, JSON_VALUE),
+                Tuple.of(1, Arbitraries.just("{\"name\": \"unterminated")),
+                Tuple.of(4, object.filter(text -> text.length() < LARGEST_BODY)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> queryParameters(Map<String, Object> operation) {
+        List<String> names = new ArrayList<>();
+        if (operation.get("parameters") instanceof List<?> list) {
+            for (Object parameter : list) {
+                Map<String, Object> p = (Map<String, Object>) parameter;
+                if ("query".equals(p.get("in"))) {
+                    names.add((String) p.get("name"));
+                }
+            }
+        }
+        return names;
+    }
+
+    private static List<String> bodyProperties(JsonPath openApi, Map<String, Object> operation) {
+        if (operation.get("requestBody") instanceof Map<?, ?> body && body.get("content") instanceof Map<?, ?> content
+                && content.get("application/json") instanceof Map<?, ?> json
+                && json.get("schema") instanceof Map<?, ?> schema && schema.get("$ref") instanceof String ref) {
+            Map<String, Object> properties = openApi.getMap("components.schemas."
+                    + ref.substring(ref.lastIndexOf('/') + 1) + ".properties");
+            if (properties != null) {
+                return List.copyOf(properties.keySet());
+            }
+        }
+        return List.of();
+    }
+
+    static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static String jsonString(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20 || Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    static String abbreviate(String text) {
+        String flat = text.replace('\n', ' ');
+        return flat.length() <= 160 ? flat : flat.substring(0, 160) + "… (" + flat.length() + " chars)";
+    }
+}
