@@ -18,9 +18,13 @@ public final class EmbeddedDatabase {
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+    private final boolean keepData;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, boolean keepData) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+        this.keepData = keepData;
     }
 
     /**
@@ -28,14 +32,32 @@ public final class EmbeddedDatabase {
      * run left there instead of starting empty.
      */
     public static EmbeddedDatabase start(Path dataDirectory, boolean keepData) {
+        return start(dataDirectory, keepData, 0);
+    }
+
+    /**
+     * After {@link #stop()}, starts PostgreSQL again on the same port and data, as a restart of the database server
+     * does; for tests of what clients live through. Only for a database that keeps its data.
+     */
+    public EmbeddedDatabase startAgain() {
+        if (!keepData) {
+            throw new IllegalStateException("this database deleted its data when it stopped");
+        }
+        return start(dataDirectory, true, postgres.getPort());
+    }
+
+    private static EmbeddedDatabase start(Path dataDirectory, boolean keepData, int port) {
         stopLeftoverServer(dataDirectory);
         try {
-            return new EmbeddedDatabase(EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!keepData)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200")
-                    .start());
+                    .setServerConfig("max_connections", "200");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            return new EmbeddedDatabase(builder.start(), dataDirectory, keepData);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
         }
