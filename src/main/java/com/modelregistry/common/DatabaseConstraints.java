@@ -7,7 +7,7 @@ import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.persistence.OptimisticLockException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,7 +50,8 @@ public final class DatabaseConstraints {
      * is then worth retrying later, so it answers 503, not 500.
      */
     public static boolean unavailable(Throwable failure) {
-        return causes(failure).anyMatch(t -> t instanceof ConnectException
+        // refused, or reset while PostgreSQL shuts down (a ConnectException is a SocketException too)
+        return causes(failure).anyMatch(t -> t instanceof SocketException
                 || t instanceof ClosedChannelException
                 || t instanceof ClosedConnectionException
                 || t instanceof io.netty.channel.ConnectTimeoutException

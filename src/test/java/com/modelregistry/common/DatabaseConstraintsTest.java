@@ -1,0 +1,38 @@
+package com.modelregistry.common;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+
+/** Which failures mean "the database is not there now" (503, retry later) and which do not (500). */
+class DatabaseConstraintsTest {
+
+    @Test
+    void aConnectionResetWhilePostgresShutsDownMeansUnavailable() {
+        // what a query in flight fails with when a PostgreSQL restart resets its connection (seen in DatabaseRestartIT)
+        assertTrue(DatabaseConstraints.unavailable(new CompletionException(new SocketException("Connection reset"))));
+    }
+
+    @Test
+    void refusedAndClosedConnectionsAndOperatorInterventionMeanUnavailable() {
+        assertTrue(DatabaseConstraints.unavailable(new ConnectException("Connection refused")));
+        assertTrue(DatabaseConstraints.unavailable(ClosedConnectionException.INSTANCE));
+        assertTrue(DatabaseConstraints.unavailable(
+                new PgException("terminating connection due to administrator command", "FATAL", "57P01", null)));
+    }
+
+    @Test
+    void failuresThatRetryingWouldNotMendAreNotUnavailability() {
+        assertFalse(DatabaseConstraints.unavailable(new IllegalStateException("a bug")));
+        assertFalse(DatabaseConstraints.unavailable(new IOException("Request too large")));
+        assertFalse(DatabaseConstraints.unavailable(
+                new PgException("duplicate key value violates unique constraint", "ERROR", "23505", null)));
+    }
+}
