@@ -40,14 +40,31 @@ class DatabaseRestartIT {
     static void startTheDatabase() throws IOException {
         dataDirectory = Files.createTempDirectory("model-registry-restart-db");
         database = EmbeddedDatabase.start(dataDirectory, true);
-        keys = new AuthResource().start();
+        keys = AuthResource.settingsForAnotherInstance();
     }
 
     @AfterAll
     static void stopTheDatabase() throws IOException {
+        try {
+            database.stop();
+        } finally {
+            try (Stream<Path> files = Files.walk(dataDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+        }
+    }
+
+    private interface WhileDown {
+        void run() throws Exception;
+    }
+
+    /** Stops PostgreSQL, runs {@code whileDown}, and starts it again even when that fails. */
+    private static void restartAround(WhileDown whileDown) throws Exception {
         database.stop();
-        try (Stream<Path> files = Files.walk(dataDirectory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        try {
+            whileDown.run();
+        } finally {
+            database = database.startAgain();
         }
     }
 
@@ -64,23 +81,23 @@ class DatabaseRestartIT {
             long model = Api.createModel(owner, "restart", "sklearn", 0.5);
 
             long stopping = System.nanoTime();
-            database.stop();
-            long stopped = System.nanoTime();
-            for (String path : List.of("/models/" + model, "/models?framework=sklearn", "/users/me")) {
-                long started = System.nanoTime();
-                Response response = owner.request().when().get(path);
-                long millis = (System.nanoTime() - started) / 1_000_000;
-                assertEquals(503, response.statusCode(), path + ": " + response.asString());
-                assertEquals("application/problem+json", response.contentType(), path);
-                assertTrue(Integer.parseInt(response.header("Retry-After")) > 0, path);
-                assertTrue(millis <= 2000, path + " took " + millis + " ms");
-            }
-            owner.request().contentType(ContentType.JSON).body(Map.of("name", "lost", "framework", "sklearn"))
-                    .when().post("/users/{id}/models", owner.id()).then().statusCode(503);
-            assertEquals(503, instance.awaitStatus("/q/health/ready", Duration.ofSeconds(10), 503));
-            assertEquals(200, instance.status("/q/health/live"));
-
-            database = database.startAgain();
+            long[] stopped = new long[1];
+            restartAround(() -> {
+                stopped[0] = System.nanoTime();
+                for (String path : List.of("/models/" + model, "/models?framework=sklearn", "/users/me")) {
+                    long started = System.nanoTime();
+                    Response response = owner.request().when().get(path);
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    assertEquals(503, response.statusCode(), path + ": " + response.asString());
+                    assertEquals("application/problem+json", response.contentType(), path);
+                    assertTrue(Integer.parseInt(response.header("Retry-After")) > 0, path);
+                    assertTrue(millis <= 2000, path + " took " + millis + " ms");
+                }
+                owner.request().contentType(ContentType.JSON).body(Map.of("name", "lost", "framework", "sklearn"))
+                        .when().post("/users/{id}/models", owner.id()).then().statusCode(503);
+                assertEquals(503, instance.awaitStatus("/q/health/ready", Duration.ofSeconds(10), 503));
+                assertEquals(200, instance.status("/q/health/live"));
+            });
             long back = System.nanoTime();
             int status;
             do {
@@ -93,7 +110,7 @@ class DatabaseRestartIT {
                     .then().statusCode(200).extract().jsonPath().getList("items.name"),
                     "the write refused during the outage was stored");
             System.out.printf("PostgreSQL stopped in %d ms, down for %d ms; first success %d ms after it was back%n",
-                    (stopped - stopping) / 1_000_000, (back - stopped) / 1_000_000, (recovered - back) / 1_000_000);
+                    (stopped[0] - stopping) / 1_000_000, (back - stopped[0]) / 1_000_000, (recovered - back) / 1_000_000);
         }
     }
 
@@ -103,15 +120,17 @@ class DatabaseRestartIT {
         try (ServiceProcess instance = startService()) {
             Api.Account owner = Api.newUser();
             ModelWriters writers = ModelWriters.start(instance, owner, "restart", 4);
-            Thread.sleep(1500);
-            long stopping = System.nanoTime();
-            database.stop();
-            Thread.sleep(1000);
-            database = database.startAgain();
-            long back = System.nanoTime();
-            Thread.sleep(6000);
-            writers.stop();
-
+            long stopping;
+            long back;
+            try {
+                Thread.sleep(1500);
+                stopping = System.nanoTime();
+                restartAround(() -> Thread.sleep(1000));
+                back = System.nanoTime();
+                Thread.sleep(6000);
+            } finally {
+                writers.stop();
+            }
             long lastFailure = writers.failures.stream().mapToLong(ModelWriters.Failure::atNanos).max().orElse(back);
             System.out.printf("PostgreSQL restart under write load, %d ms from stop to running again: %d writes "
                             + "acknowledged, %d refused %s, last refusal %d ms after it was back%n",

@@ -15,6 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refuses over-long request targets (414) and bodies over {@code quarkus.http.limits.max-body-size} (413) with
  * problem+json, before any other handler. Left to Quarkus, both are refused with an empty body, and a chunked body
  * that outgrows the limit surfaces in the resource as an I/O error; this keeps every error of the API in one shape.
+ * HTTP/1.1 only: HTTP/2 is switched off (application.properties), as its bodies carry no Transfer-Encoding and an
+ * HTTP/2 connection must not be closed for one stream's sake.
  */
 @ApplicationScoped
 public class RequestLimits {
@@ -29,6 +31,7 @@ public class RequestLimits {
     private final long bodyLimit;
     private final byte[] bodyTooLarge;
     private final byte[] targetTooLong;
+    private final byte[] expectationFailed;
 
     public RequestLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize bodyLimit,
             ObjectMapper json) throws Exception {
@@ -37,6 +40,8 @@ public class RequestLimits {
                 "The request body is larger than " + this.bodyLimit + " bytes"));
         this.targetTooLong = json.writeValueAsBytes(new Problem("URI Too Long", 414,
                 "The request's path and query are longer than " + MAX_TARGET_LENGTH + " characters"));
+        this.expectationFailed = json.writeValueAsBytes(new Problem("Expectation Failed", 417,
+                "The only expectation served is 100-continue"));
     }
 
     void register(@Observes Router router) {
@@ -60,8 +65,12 @@ public class RequestLimits {
                 context.next();
             }
         }).failureHandler(context -> {
-            if (context.statusCode() == 413 && !context.response().headWritten()) {
+            // the body handler refuses with 413 (too large) or 417 (an Expect it cannot meet), maybe mid-body
+            int status = context.statusCode();
+            if (status == 413 && !context.response().headWritten()) {
                 refuse(context, 413, bodyTooLarge);
+            } else if (status == 417 && !context.response().headWritten()) {
+                refuse(context, 417, expectationFailed);
             } else {
                 context.next();
             }

@@ -50,8 +50,16 @@ final class HostileRequests {
         }
     }
 
-    /** A generated request; its text is what a failure report shows, so it names everything that was sent. */
-    record HostileRequest(String method, String target, String body, boolean asVictim) {
+    /**
+     * A generated request. {@code id} is the hostile path value, or null for the id of the suite's own user or model
+     * (which may be replaced while the suite runs); the text is what a failure report shows.
+     */
+    record HostileRequest(String method, String path, String id, String query, String body, boolean asVictim) {
+
+        String target(long user, long model) {
+            String value = id != null ? id : Long.toString(path.startsWith("/models") ? model : user);
+            return path.replace("{id}", value).replace("{userId}", value) + (query.isEmpty() ? "" : "?" + query);
+        }
 
         boolean isWrite() {
             return !method.equals("GET");
@@ -59,8 +67,9 @@ final class HostileRequests {
 
         @Override
         public String toString() {
-            return method + " " + abbreviate(target) + (body == null ? "" : " body " + abbreviate(body))
-                    + (asVictim ? " as the victim" : " as the admin");
+            return method + " " + abbreviate(path.replace("{id}", id == null ? "{real id}" : id)
+                    .replace("{userId}", id == null ? "{real id}" : id) + (query.isEmpty() ? "" : "?" + query))
+                    + (body == null ? "" : " body " + abbreviate(body)) + (asVictim ? " as the user" : " as the admin");
         }
     }
 
@@ -88,15 +97,12 @@ final class HostileRequests {
     }
 
     /**
-     * Requests for one operation. {@code {id}} is the victim's user or model id a quarter of the time, else a hostile
-     * value; the victim user is never deleted, as the rest of the run would only meet 404 and 401.
+     * Requests for one operation. {@code {id}} is the suite's own user or model a quarter of the time, else a hostile
+     * value; the suite's user is never deleted, as the rest of the run would only meet 404 and 401.
      */
-    static Arbitrary<HostileRequest> requests(Operation operation, long victim, long model) {
+    static Arbitrary<HostileRequest> requests(Operation operation) {
         boolean keepVictim = operation.method().equals("DELETE") && operation.path().startsWith("/users");
-        long realId = operation.path().startsWith("/models") ? model : victim;
-        Arbitrary<String> id = keepVictim ? pathValue()
-                : Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Long.toString(realId))),
-                        Tuple.of(3, pathValue()));
+        Arbitrary<String> id = keepVictim ? pathValue() : pathValue().injectNull(0.25);
         List<Arbitrary<String>> query = new ArrayList<>();
         for (String name : operation.queryParameters()) {
             query.add(TEXT.map(value -> encode(name) + "=" + encode(value)).injectNull(0.33));
@@ -104,11 +110,10 @@ final class HostileRequests {
         Arbitrary<String> queryString = query.isEmpty() ? Arbitraries.just("")
                 : Combinators.combine(query).as(parts -> String.join("&", parts.stream().filter(Objects::nonNull).toList()));
         Arbitrary<String> body = operation.hasBody() ? body(operation.bodyProperties()) : Arbitraries.just(null);
-        return Combinators.combine(id, queryString, body, Arbitraries.frequency(
-                        Tuple.of(3, false), Tuple.of(1, true)))
-                .as((value, parameters, content, asVictim) -> new HostileRequest(operation.method(),
-                        operation.path().replace("{id}", value).replace("{userId}", value)
-                                + (parameters.isEmpty() ? "" : "?" + parameters), content, asVictim));
+        return Combinators.combine(id, queryString, body,
+                        Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true)))
+                .as((value, parameters, content, asVictim) -> new HostileRequest(operation.method(), operation.path(),
+                        value, parameters, content, asVictim));
     }
 
     /** Never a plain number: that could be the id of a row the suite does not own, such as the admin. */

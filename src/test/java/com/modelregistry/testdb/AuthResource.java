@@ -23,6 +23,27 @@ public class AuthResource implements QuarkusTestResourceLifecycleManager {
     private static volatile PrivateKey signingKey;
     private static volatile Map<String, String> keySettings;
 
+    /**
+     * The settings for a service instance that a test starts on its own (outside Quarkus' test lifecycle): the keys of
+     * this test run if there are any, else new ones. Never replaces keys that a running test application trusts.
+     */
+    public static synchronized Map<String, String> settingsForAnotherInstance() {
+        if (keySettings == null) {
+            new AuthResource().start();
+        }
+        Map<String, String> settings = new java.util.HashMap<>(keySettings);
+        settings.putAll(accountSettings());
+        return settings;
+    }
+
+    private static Map<String, String> accountSettings() {
+        return Map.of(
+                "registry.admin.username", ADMIN_USERNAME,
+                "registry.admin.email", "test-admin@example.com",
+                "registry.admin.password", ADMIN_PASSWORD,
+                "registry.auth.revocation-delay", "2S");
+    }
+
     @Override
     public Map<String, String> start() {
         try {
@@ -33,16 +54,16 @@ public class AuthResource implements QuarkusTestResourceLifecycleManager {
             Path folder = Files.createTempDirectory("model-registry-test-keys");
             Path publicKey = Files.writeString(folder.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             Path privateKey = Files.writeString(folder.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            // the keys must outlive this resource (instances started later may still trust them), not the test run
+            for (Path file : new Path[] {folder, publicKey, privateKey}) {
+                file.toFile().deleteOnExit();
+            }
             keySettings = Map.of(
                     "mp.jwt.verify.publickey.location", publicKey.toUri().toString(),
                     "smallrye.jwt.sign.key.location", privateKey.toUri().toString());
-            return Map.of(
-                    "mp.jwt.verify.publickey.location", publicKey.toUri().toString(),
-                    "smallrye.jwt.sign.key.location", privateKey.toUri().toString(),
-                    "registry.admin.username", ADMIN_USERNAME,
-                    "registry.admin.email", "test-admin@example.com",
-                    "registry.admin.password", ADMIN_PASSWORD,
-                    "registry.auth.revocation-delay", "2S");
+            Map<String, String> settings = new java.util.HashMap<>(keySettings);
+            settings.putAll(accountSettings());
+            return settings;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

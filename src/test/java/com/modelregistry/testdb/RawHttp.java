@@ -1,0 +1,61 @@
+package com.modelregistry.testdb;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * HTTP/1.1 over a plain socket, for requests that HTTP clients will not send as they are: a declared length without
+ * the body, a chunked body that the service cuts off, a request line past every limit.
+ */
+public final class RawHttp {
+
+    private RawHttp() {
+    }
+
+    /**
+     * Sends {@code request} as it is, then {@code chunkedBytes} of a JSON body in 8 KiB chunks from another thread (the
+     * service may close the connection before it has them all), and returns the response head, lower-cased.
+     */
+    public static List<String> exchange(int port, String request, int chunkedBytes) throws Exception {
+        List<String> head = new ArrayList<>();
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.UTF_8));
+            Thread writer = new Thread(() -> {
+                try {
+                    byte[] chunk = ("2000\r\n" + "{\"name\":\"" + "n".repeat(8192 - 9) + "\r\n")
+                            .getBytes(StandardCharsets.US_ASCII);
+                    for (int sent = 0; sent < chunkedBytes; sent += 8192) {
+                        out.write(chunk);
+                    }
+                    if (chunkedBytes > 0) {
+                        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                } catch (IOException closedByTheService) {
+                    // expected once the service has refused the body
+                }
+            });
+            writer.setDaemon(true);
+            writer.start();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                head.add(line.toLowerCase());
+            }
+            writer.join(10_000);
+        }
+        return head;
+    }
+
+    /** One chunk of a chunked body, with its size line. */
+    public static String chunk(String data) {
+        return Integer.toHexString(data.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + data + "\r\n";
+    }
+}
