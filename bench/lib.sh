@@ -84,19 +84,11 @@ start_impl() {
       app=$!
       wait_ready "http://localhost:$app_port/models/1"
       ;;
-    spring-webflux)
-      [ -f "$bench/impl/spring-webflux/target/spring-webflux.jar" ] || (cd "$bench/impl/spring-webflux" && "$root/mvnw" -q -B package)
+    spring-webflux|vertx-raw)
+      [ -f "$bench/impl/$1/target/$1.jar" ] || (cd "$bench/impl/$1" && "$root/mvnw" -q -B package)
       BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
       BENCH_POOL_SIZE=$pool_size BENCH_HTTP_PORT=$app_port \
-        java -jar "$bench/impl/spring-webflux/target/spring-webflux.jar" >"$work/app.log" 2>&1 &
-      app=$!
-      wait_ready "http://localhost:$app_port/models/1"
-      ;;
-    vertx-raw)
-      [ -f "$bench/impl/vertx-raw/target/vertx-raw.jar" ] || (cd "$bench/impl/vertx-raw" && "$root/mvnw" -q -B package)
-      BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
-      BENCH_POOL_SIZE=$pool_size BENCH_HTTP_PORT=$app_port \
-        java -jar "$bench/impl/vertx-raw/target/vertx-raw.jar" >"$work/app.log" 2>&1 &
+        java -jar "$bench/impl/$1/target/$1.jar" >"$work/app.log" 2>&1 &
       app=$!
       wait_ready "http://localhost:$app_port/models/1"
       ;;

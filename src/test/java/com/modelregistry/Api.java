@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,26 +87,35 @@ public final class Api {
      */
     public static List<Integer> registerAtOnce(String email, int clients, IntFunction<String> baseUris)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Callable<Integer>> registrations = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            String base = baseUris.apply(i);
+            String username = unique("racer_");
+            registrations.add(() -> given().baseUri(base).contentType(ContentType.JSON)
+                    .body(Map.of("email", email, "username", username, "password", PASSWORD))
+                    .when().post("/users").then().extract().statusCode());
+        }
+        return atOnce(registrations);
+    }
+
+    /** Runs the calls released together by one latch; their statuses in the same order. */
+    public static List<Integer> atOnce(List<Callable<Integer>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         CountDownLatch start = new CountDownLatch(1);
         try {
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                String base = baseUris.apply(i);
-                String username = unique("racer_");
-                statuses.add(pool.submit(() -> {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Callable<Integer> call : calls) {
+                futures.add(pool.submit(() -> {
                     start.await();
-                    return given().baseUri(base).contentType(ContentType.JSON)
-                            .body(Map.of("email", email, "username", username, "password", PASSWORD))
-                            .when().post("/users").then().extract().statusCode();
+                    return call.call();
                 }));
             }
             start.countDown();
-            List<Integer> answers = new ArrayList<>();
-            for (Future<Integer> status : statuses) {
-                answers.add(status.get(60, TimeUnit.SECONDS));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> future : futures) {
+                statuses.add(future.get(60, TimeUnit.SECONDS));
             }
-            return answers;
+            return statuses;
         } finally {
             pool.shutdownNow();
         }

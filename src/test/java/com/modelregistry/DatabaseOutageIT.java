@@ -12,7 +12,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +26,8 @@ class DatabaseOutageIT {
 
     @Test
     void readinessIsDownWhileTheDatabaseIsUnreachableAndUpAgainAfter() throws Exception {
-        int databasePort = URI.create(PostgresResource.jdbcUrl().substring("jdbc:".length())).getPort();
-        try (CuttableProxy proxy = new CuttableProxy(databasePort);
-                ServiceProcess instance = ServiceProcess.start(Map.of(
-                        "quarkus.datasource.reactive.url", "postgresql://localhost:" + proxy.port() + "/postgres",
-                        "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + proxy.port() + "/postgres"))) {
+        try (CuttableProxy proxy = new CuttableProxy(PostgresResource.port());
+                ServiceProcess instance = ServiceProcess.startThrough(proxy)) {
             assertEquals(200, instance.status("/q/health/ready"));
 
             proxy.cut();
@@ -51,11 +47,8 @@ class DatabaseOutageIT {
      */
     @Test
     void apiRequestsAnswer503QuicklyWhileTheDatabaseIsDownAndSucceedSoonAfter() throws Exception {
-        int databasePort = URI.create(PostgresResource.jdbcUrl().substring("jdbc:".length())).getPort();
-        try (CuttableProxy proxy = new CuttableProxy(databasePort);
-                ServiceProcess instance = ServiceProcess.start(Map.of(
-                        "quarkus.datasource.reactive.url", "postgresql://localhost:" + proxy.port() + "/postgres",
-                        "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + proxy.port() + "/postgres"))) {
+        try (CuttableProxy proxy = new CuttableProxy(PostgresResource.port());
+                ServiceProcess instance = ServiceProcess.startThrough(proxy)) {
             String token = given().baseUri(instance.baseUri()).contentType(ContentType.JSON)
                     .body(Map.of("username", AuthResource.ADMIN_USERNAME, "password", AuthResource.ADMIN_PASSWORD))
                     .when().post("/auth/token").then().statusCode(200).extract().jsonPath().getString("accessToken");

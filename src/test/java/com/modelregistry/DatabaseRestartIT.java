@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelregistry.devdb.EmbeddedDatabase;
-import com.modelregistry.testdb.AuthResource;
 import com.modelregistry.testdb.ModelWriters;
 import com.modelregistry.testdb.ServiceProcess;
 import io.restassured.RestAssured;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,13 +32,11 @@ class DatabaseRestartIT {
 
     private static Path dataDirectory;
     private static EmbeddedDatabase database;
-    private static Map<String, String> keys;
 
     @BeforeAll
     static void startTheDatabase() throws IOException {
         dataDirectory = Files.createTempDirectory("model-registry-restart-db");
         database = EmbeddedDatabase.start(dataDirectory, true);
-        keys = AuthResource.settingsForAnotherInstance();
     }
 
     @AfterAll
@@ -148,10 +144,7 @@ class DatabaseRestartIT {
     }
 
     private static ServiceProcess startService() throws Exception {
-        Map<String, String> settings = new HashMap<>(database.datasourceConfig());
-        settings.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
-        settings.putAll(keys);
-        ServiceProcess instance = ServiceProcess.start(settings);
+        ServiceProcess instance = ServiceProcess.startOn(database);
         RestAssured.baseURI = "http://localhost";
         RestAssured.port = instance.port();
         return instance;

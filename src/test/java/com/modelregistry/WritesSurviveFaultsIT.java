@@ -11,7 +11,6 @@ import com.modelregistry.testdb.PostgresResource;
 import com.modelregistry.testdb.ServiceProcess;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,8 @@ class WritesSurviveFaultsIT {
     @Test
     void everyAcknowledgedWriteSurvivesADatabaseOutageAndErrorsStayInsideIt() throws Exception {
         Api.Account owner = Api.newUser();
-        int databasePort = URI.create(PostgresResource.jdbcUrl().substring("jdbc:".length())).getPort();
-        try (CuttableProxy proxy = new CuttableProxy(databasePort);
-                ServiceProcess instance = ServiceProcess.start(Map.of(
-                        "quarkus.datasource.reactive.url", "postgresql://localhost:" + proxy.port() + "/postgres",
-                        "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + proxy.port() + "/postgres"))) {
+        try (CuttableProxy proxy = new CuttableProxy(PostgresResource.port());
+                ServiceProcess instance = ServiceProcess.startThrough(proxy)) {
             ModelWriters writers = ModelWriters.start(instance, owner, "outage", WRITERS);
             Thread.sleep(1500);
             long cut = System.nanoTime();

@@ -29,7 +29,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,11 +69,8 @@ class HostileInputIT {
     @BeforeContainer
     static void startTheService() throws Exception {
         database = EmbeddedDatabase.start(Files.createTempDirectory("model-registry-hostile-db"), false);
-        Map<String, String> settings = new HashMap<>(database.datasourceConfig());
-        settings.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
-        settings.putAll(AuthResource.settingsForAnotherInstance());
         try {
-            service = ServiceProcess.start(settings);
+            service = ServiceProcess.startOn(database);
         } catch (Exception | Error e) {
             database.stop();
             throw e;
@@ -211,9 +207,8 @@ class HostileInputIT {
     void aDeclaredBodyOverTheLimitGets413BeforeItIsRead(@ForAll @IntRange(min = 65_537, max = 100_000_000) int length)
             throws Exception {
         String before = snapshot();
-        List<String> head = RawHttp.exchange(service.port(), "POST /users/" + victim.id() + "/models HTTP/1.1\r\n"
-                + "Host: localhost\r\nAuthorization: Bearer " + admin + "\r\nContent-Type: application/json\r\n"
-                + "Content-Length: " + length + "\r\n\r\n", 0);
+        List<String> head = RawHttp.exchange(service.port(),
+                createModelHead() + "Content-Length: " + length + "\r\n\r\n", 0);
         assertProblemHead(413, head);
         assertEquals(before, snapshot());
     }
@@ -223,9 +218,8 @@ class HostileInputIT {
     void aChunkedBodyOverTheLimitGets413AndChangesNothing(@ForAll @IntRange(min = 65_537, max = 300_000) int length)
             throws Exception {
         String before = snapshot();
-        List<String> head = RawHttp.exchange(service.port(), "POST /users/" + victim.id() + "/models HTTP/1.1\r\n"
-                + "Host: localhost\r\nAuthorization: Bearer " + admin + "\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n", length);
+        List<String> head = RawHttp.exchange(service.port(),
+                createModelHead() + "Transfer-Encoding: chunked\r\n\r\n", length);
         assertProblemHead(413, head);
         assertEquals(before, snapshot());
     }
@@ -233,10 +227,9 @@ class HostileInputIT {
     /** The other side of the two properties above: a chunked body within the limit is served as any other. */
     @Example
     void aChunkedBodyWithinTheLimitIsServed() throws Exception {
-        List<String> head = RawHttp.exchange(service.port(), "POST /users/" + victim.id() + "/models HTTP/1.1\r\n"
-                + "Host: localhost\r\nAuthorization: Bearer " + admin + "\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-                + RawHttp.chunk("{\"name\":\"sent in\",") + RawHttp.chunk("\"framework\":\"sklearn\"}") + "0\r\n\r\n", 0);
+        List<String> head = RawHttp.exchange(service.port(), createModelHead()
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n" + RawHttp.chunk("{\"name\":\"sent in\",")
+                + RawHttp.chunk("\"framework\":\"sklearn\"}") + "0\r\n\r\n", 0);
         assertFalse(head.isEmpty(), "no answer");
         assertTrue(head.get(0).contains(" 201 "), head.toString());
     }
@@ -244,8 +237,7 @@ class HostileInputIT {
     @Example
     void anExpectationOtherThan100ContinueGets417ProblemJson() throws Exception {
         String before = snapshot();
-        List<String> head = RawHttp.exchange(service.port(), "POST /users/" + victim.id() + "/models HTTP/1.1\r\n"
-                + "Host: localhost\r\nAuthorization: Bearer " + admin + "\r\nContent-Type: application/json\r\n"
+        List<String> head = RawHttp.exchange(service.port(), createModelHead()
                 + "Transfer-Encoding: chunked\r\nExpect: a-miracle\r\n\r\n"
                 + RawHttp.chunk("{\"name\":\"hoped for\",\"framework\":\"sklearn\"}") + "0\r\n\r\n", 0);
         assertProblemHead(417, head);
@@ -294,6 +286,12 @@ class HostileInputIT {
             request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The head of a model creation by the admin, up to the headers each test adds. */
+    private static String createModelHead() {
+        return "POST /users/" + victim.id() + "/models HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + admin
+                + "\r\nContent-Type: application/json\r\n";
     }
 
     private static void assertProblemHead(int status, List<String> head) {

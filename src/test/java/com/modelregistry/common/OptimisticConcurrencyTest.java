@@ -18,9 +18,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** ETags from the row version, If-Match on PATCH (412 when stale), and concurrent PATCHes that never lose or fail. */
@@ -104,20 +101,11 @@ class OptimisticConcurrencyTest {
 
     private static List<Integer> concurrently(int clients, java.util.function.IntFunction<Callable<Integer>> call)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int n = 0; n < clients; n++) {
-                futures.add(pool.submit(call.apply(n)));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdown();
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int n = 0; n < clients; n++) {
+            calls.add(call.apply(n));
         }
+        return Api.atOnce(calls);
     }
 
     private static String unquote(String tag) {

@@ -19,10 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Issue 6, races: requests that collide on one row end in a clean 2xx, 404 or 409, and the data stays whole. */
@@ -36,7 +32,7 @@ class RacesTest {
         Account owner = Api.newUser();
         for (int round = 0; round < 10; round++) {
             long id = Api.createModel(owner, "contested", "sklearn", 0.5);
-            List<Integer> statuses = atOnce(List.of(
+            List<Integer> statuses = Api.atOnce(List.of(
                     () -> owner.request().when().delete("/models/{id}", id).statusCode(),
                     () -> owner.request().contentType(ContentType.JSON).body(Map.of("name", "renamed"))
                             .when().patch("/models/{id}", id).statusCode(),
@@ -60,7 +56,7 @@ class RacesTest {
                         .body(Map.of("name", "late-" + n, "framework", "sklearn"))
                         .when().post("/users/{id}/models", doomed.id()).statusCode());
             }
-            List<Integer> statuses = atOnce(calls);
+            List<Integer> statuses = Api.atOnce(calls);
             assertEquals(204, statuses.get(0), statuses.toString());
             assertTrue(Set.of(201, 404).containsAll(statuses.subList(1, statuses.size())), statuses.toString());
             assertEquals(0, orphans(), "models whose owner is gone");
@@ -79,7 +75,7 @@ class RacesTest {
                             "password", Api.PASSWORD))
                     .when().post("/users").statusCode());
         }
-        List<Integer> statuses = atOnce(calls);
+        List<Integer> statuses = Api.atOnce(calls);
         assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
         assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
     }
@@ -91,29 +87,6 @@ class RacesTest {
                         "select count(*) from models m where not exists (select 1 from users u where u.id = m.owner_id)")) {
             row.next();
             return row.getLong(1);
-        }
-    }
-
-    /** Runs the calls released together by one latch; their statuses in the same order. */
-    private static List<Integer> atOnce(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get());
-            }
-            return statuses;
-        } finally {
-            pool.shutdown();
         }
     }
 }

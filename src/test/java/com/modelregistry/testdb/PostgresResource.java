@@ -39,6 +39,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         return reactiveUrl;
     }
 
+    /** The test database's port, for tests that put something between it and the service. */
+    public static int port() {
+        return java.net.URI.create(reactiveUrl).getPort();
+    }
+
     /** For tests that inspect the database directly, as a client of the service cannot. */
     public static String jdbcUrl() {
         return jdbcUrl;

@@ -61,6 +61,24 @@ public final class ServiceProcess implements AutoCloseable {
         return instance;
     }
 
+    /** Starts an instance that reaches the test database only through {@code proxy}, which a test may cut. */
+    public static ServiceProcess startThrough(CuttableProxy proxy) throws Exception {
+        return start(Map.of(
+                "quarkus.datasource.reactive.url", "postgresql://localhost:" + proxy.port() + "/postgres",
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + proxy.port() + "/postgres"));
+    }
+
+    /**
+     * Starts an instance on a database of the test's own (not the run's test database), trusting the run's token
+     * keys and with the run's admin account.
+     */
+    public static ServiceProcess startOn(com.modelregistry.devdb.EmbeddedDatabase database) throws Exception {
+        Map<String, String> settings = new HashMap<>(database.datasourceConfig());
+        settings.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+        settings.putAll(AuthResource.settingsForAnotherInstance());
+        return start(settings);
+    }
+
     public String baseUri() {
         return "http://localhost:" + port;
     }
