@@ -12,6 +12,7 @@ import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -21,9 +22,13 @@ public final class DatabaseConstraints {
     private DatabaseConstraints() {
     }
 
-    /** The SQLSTATE of a constraint violation among the failure and its causes, such as 23514 for a check. */
-    public static Optional<String> violationState(Throwable failure) {
-        return violations(failure).map(ConstraintViolationException::getSQLState).filter(Objects::nonNull).findFirst();
+    /**
+     * The SQLSTATE of a statement the database refused, among the failure and its causes, such as 23514 for a check
+     * or 22021 for text that is not valid UTF-8.
+     */
+    public static Optional<String> sqlState(Throwable failure) {
+        return causes(failure).filter(JDBCException.class::isInstance).map(JDBCException.class::cast)
+                .map(JDBCException::getSQLState).filter(Objects::nonNull).findFirst();
     }
 
     /** The name of the violated constraint, if the failure (or one of its causes) is a constraint violation. */

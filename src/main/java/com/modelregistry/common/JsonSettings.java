@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
-/** Strict JSON input: a value of the wrong JSON type is a client error, never silently converted. */
+/**
+ * Strict JSON input: a value of the wrong JSON type is a client error, never silently converted, and a string must be
+ * Unicode text.
+ */
 @Singleton
 public class JsonSettings implements ObjectMapperCustomizer {
 
@@ -25,5 +29,7 @@ public class JsonSettings implements ObjectMapperCustomizer {
         }
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("unicode-text")
+                .addDeserializer(String.class, new UnicodeText.Deserializer()));
     }
 }

@@ -84,6 +84,10 @@ public class ProblemMapper {
             return problem(400, "The request has invalid input",
                     List.of(new Violation(pathOf(unknown), "is not a known property")));
         }
+        if (e instanceof UnicodeText.NotUnicode text) {
+            return problem(400, "The request has invalid input",
+                    List.of(new Violation(pathOf(text), UnicodeText.MESSAGE)));
+        }
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return problem(400, "The request has invalid input",
                     List.of(new Violation(pathOf(mismatch), "has the wrong type or format")));
@@ -96,6 +100,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> http(WebApplicationException e) {
+        // Quarkus REST wraps JSON it cannot parse in a plain 400; the cause says what was wrong
+        if (e.getResponse().getStatus() == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable);
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         RestResponse.ResponseBuilder<Problem> answer = RestResponse.ResponseBuilder.<Problem>create(status)
@@ -111,9 +119,13 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public RestResponse<Problem> unexpected(Throwable e) {
         // the database's own rules, for anything that validation let through: still the client's input
-        String state = DatabaseConstraints.violationState(e).orElse("");
+        String state = DatabaseConstraints.sqlState(e).orElse("");
         if (state.equals("23514") || state.equals("23502") || state.equals("22001")) {
             return problem(400, "The request breaks a rule of the stored data", null);
+        }
+        // invalid UTF-8 or a character PostgreSQL's encoding lacks: JSON input is checked first, this is the backstop
+        if (state.equals("22021") || state.equals("22P05")) {
+            return problem(400, "The request has text that the database cannot store", null);
         }
         if (DatabaseConstraints.unavailable(e)) {
             return unavailable();

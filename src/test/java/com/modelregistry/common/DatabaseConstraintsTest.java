@@ -1,5 +1,6 @@
 package com.modelregistry.common;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,10 +9,13 @@ import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketException;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import org.hibernate.exception.DataException;
 import org.junit.jupiter.api.Test;
 
-/** Which failures mean "the database is not there now" (503, retry later) and which do not (500). */
+/** Which failures mean "the database is not there now" (503, retry later), and what else the database refused. */
 class DatabaseConstraintsTest {
 
     @Test
@@ -34,5 +38,14 @@ class DatabaseConstraintsTest {
         assertFalse(DatabaseConstraints.unavailable(new IOException("Request too large")));
         assertFalse(DatabaseConstraints.unavailable(
                 new PgException("duplicate key value violates unique constraint", "ERROR", "23505", null)));
+    }
+
+    @Test
+    void theStateOfARefusedStatementIsFoundAmongTheCauses() {
+        // how Hibernate Reactive reports text PostgreSQL refuses as not UTF-8 (seen with a lone surrogate in a login)
+        DataException refused = new DataException("error executing SQL statement",
+                new SQLException("ERROR: invalid byte sequence for encoding \"UTF8\": 0xac", "22021"));
+        assertEquals(Optional.of("22021"), DatabaseConstraints.sqlState(new CompletionException(refused)));
+        assertEquals(Optional.empty(), DatabaseConstraints.sqlState(new IllegalStateException("a bug")));
     }
 }
