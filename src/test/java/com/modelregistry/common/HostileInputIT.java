@@ -1,5 +1,8 @@
 package com.modelregistry.common;
 
+import static com.modelregistry.common.HostileAnswers.assertClean;
+import static com.modelregistry.common.HostileAnswers.assertProblemHead;
+import static com.modelregistry.common.HostileAnswers.snapshot;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelregistry.Api;
 import com.modelregistry.devdb.EmbeddedDatabase;
+import com.modelregistry.common.HostileRequests.Field;
 import com.modelregistry.common.HostileRequests.HostileRequest;
 import com.modelregistry.common.HostileRequests.Operation;
 import com.modelregistry.testdb.AuthResource;
@@ -24,16 +28,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
@@ -46,8 +48,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Issue 6, hostile input: jqwik properties over requests generated from the packaged service's own OpenAPI document
- * (see {@link HostileRequests}), plus bad tokens, bodies and request lines over the limits, wrong content types and
- * unknown methods. Every answer must be a documented success or a 4xx problem+json without a stack trace, and a
+ * (see {@link HostileRequests}), each tricky text in each field of an otherwise valid request, plus bad tokens, bodies
+ * and request lines over the limits, wrong content types and unknown methods. Every answer must be a documented success or a 4xx problem+json without a stack trace, and a
  * refused write must change nothing. A failure is shrunk to a smallest failing request and reported with its seed;
  * {@code @Property(seed = "...")} replays it.
  */
@@ -65,6 +67,7 @@ class HostileInputIT {
     private static volatile long model;
     private static String admin;
     private static final Map<Integer, Integer> STATUSES = new TreeMap<>();
+    private static volatile boolean generatedRequestFailed;
 
     @BeforeContainer
     static void startTheService() throws Exception {
@@ -92,7 +95,9 @@ class HostileInputIT {
             database.stop();
         }
         System.out.println("hostile requests by status: " + STATUSES);
-        assertTrue(STATUSES.keySet().stream().anyMatch(status -> status < 300), "no request was served at all");
+        if (!generatedRequestFailed) {
+            assertTrue(STATUSES.keySet().stream().anyMatch(status -> status < 300), "no request was served at all");
+        }
     }
 
     /**
@@ -119,7 +124,48 @@ class HostileInputIT {
     @Property(tries = 1000)
     void everyHostileRequestGetsAClean4xxOrADocumentedSuccess(@ForAll("hostileRequests") HostileRequest request)
             throws Exception {
-        String before = request.isWrite() ? snapshot() : null;
+        try {
+            sendAndCheck(request);
+        } catch (Exception | AssertionError failure) {
+            // a failing try ends the run early: the check on what was served would only repeat that failure
+            generatedRequestFailed = true;
+            throw failure;
+        }
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> eachTrickyTextInEachField() {
+        List<HostileRequest> requests = new ArrayList<>();
+        for (Field field : HostileRequests.fields(operations)) {
+            HostileRequests.TRICKY_TEXT.forEach(text -> requests.add(field.with(text)));
+        }
+        return Arbitraries.of(requests);
+    }
+
+    /**
+     * What the generated property reaches only by chance, every run: a lone surrogate in a login's username, beside a
+     * valid password, answered 500, and the generated property met it in one CI run of many.
+     */
+    @Property(generation = GenerationMode.EXHAUSTIVE)
+    void aTrickyTextInAnOtherwiseValidRequestGetsACleanAnswer(
+            @ForAll("eachTrickyTextInEachField") HostileRequest request) throws Exception {
+        sendAndCheck(request);
+    }
+
+    @Provide
+    Arbitrary<HostileRequest> generatedTextInOneField() {
+        return Combinators.combine(Arbitraries.of(HostileRequests.fields(operations)), HostileRequests.TEXT)
+                .as(Field::with);
+    }
+
+    @Property(tries = 300)
+    void aGeneratedTextInAnOtherwiseValidRequestGetsACleanAnswer(
+            @ForAll("generatedTextInOneField") HostileRequest request) throws Exception {
+        sendAndCheck(request);
+    }
+
+    private void sendAndCheck(HostileRequest request) throws Exception {
+        String before = request.isWrite() ? snapshot(database.jdbcUrl()) : null;
         String target = request.target(victim.id(), model);
         HttpResponse<String> response;
         try {
@@ -132,7 +178,7 @@ class HostileInputIT {
             // a body may see only the closed connection
             assertTrue(target.length() > RequestLimits.MAX_TARGET_LENGTH && request.body() != null,
                     "connection closed: " + closedWhileSending);
-            assertEquals(before, snapshot(), "a refused write changed the database");
+            assertEquals(before, snapshot(database.jdbcUrl()), "a refused write changed the database");
             return;
         }
         synchronized (STATUSES) {
@@ -140,18 +186,18 @@ class HostileInputIT {
         }
         assertClean(request.toString(), response);
         if (request.isWrite() && response.statusCode() >= 400) {
-            assertEquals(before, snapshot(), "a refused write changed the database");
+            assertEquals(before, snapshot(database.jdbcUrl()), "a refused write changed the database");
         }
     }
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
     void aBodyOfAnotherTypeGets415AndChangesNothing(@ForAll("otherContentTypes") String type) throws Exception {
-        String before = snapshot();
+        String before = snapshot(database.jdbcUrl());
         HttpResponse<String> response = send("POST", "/users/" + victim.id() + "/models",
                 "{\"name\":\"typed\",\"framework\":\"sklearn\"}", admin, type);
         assertClean(type, response);
         assertEquals(415, response.statusCode());
-        assertEquals(before, snapshot());
+        assertEquals(before, snapshot(database.jdbcUrl()));
     }
 
     @Provide
@@ -163,14 +209,14 @@ class HostileInputIT {
     @Property(generation = GenerationMode.EXHAUSTIVE)
     void anUnknownMethodGets405(@ForAll("unknownMethods") String method, @ForAll("resources") String resource)
             throws Exception {
-        String before = snapshot();
+        String before = snapshot(database.jdbcUrl());
         String path = resource.replace("{user}", Long.toString(victim.id())).replace("{model}", Long.toString(model));
         // the JDK client refuses to send CONNECT
         Response response = given().config(RAW).header("Authorization", "Bearer " + admin).request(method, path);
         assertClean(method + " " + path, response.statusCode(), String.valueOf(response.contentType()),
                 response.asString());
         assertEquals(405, response.statusCode(), method + " " + path);
-        assertEquals(before, snapshot());
+        assertEquals(before, snapshot(database.jdbcUrl()));
     }
 
     @Provide
@@ -185,12 +231,12 @@ class HostileInputIT {
 
     @Property(generation = GenerationMode.EXHAUSTIVE)
     void aMalformedExpiredOrForeignTokenGets401AndChangesNothing(@ForAll("badTokens") String token) throws Exception {
-        String before = snapshot();
+        String before = snapshot(database.jdbcUrl());
         HttpResponse<String> response = send("PATCH", "/models/" + model, "{\"name\":\"by a bad token\"}", token,
                 "application/json");
         assertClean("token " + HostileRequests.abbreviate(token), response);
         assertEquals(401, response.statusCode());
-        assertEquals(before, snapshot());
+        assertEquals(before, snapshot(database.jdbcUrl()));
     }
 
     @Provide
@@ -206,22 +252,22 @@ class HostileInputIT {
     @Property(tries = 10)
     void aDeclaredBodyOverTheLimitGets413BeforeItIsRead(@ForAll @IntRange(min = 65_537, max = 100_000_000) int length)
             throws Exception {
-        String before = snapshot();
+        String before = snapshot(database.jdbcUrl());
         List<String> head = RawHttp.exchange(service.port(),
                 createModelHead() + "Content-Length: " + length + "\r\n\r\n", 0);
         assertProblemHead(413, head);
-        assertEquals(before, snapshot());
+        assertEquals(before, snapshot(database.jdbcUrl()));
     }
 
     /** No length declared: the service reads up to the limit, then refuses. */
     @Property(tries = 10)
     void aChunkedBodyOverTheLimitGets413AndChangesNothing(@ForAll @IntRange(min = 65_537, max = 300_000) int length)
             throws Exception {
-        String before = snapshot();
+        String before = snapshot(database.jdbcUrl());
         List<String> head = RawHttp.exchange(service.port(),
                 createModelHead() + "Transfer-Encoding: chunked\r\n\r\n", length);
         assertProblemHead(413, head);
-        assertEquals(before, snapshot());
+        assertEquals(before, snapshot(database.jdbcUrl()));
     }
 
     /** The other side of the two properties above: a chunked body within the limit is served as any other. */
@@ -236,12 +282,12 @@ class HostileInputIT {
 
     @Example
     void anExpectationOtherThan100ContinueGets417ProblemJson() throws Exception {
-        String before = snapshot();
+        String before = snapshot(database.jdbcUrl());
         List<String> head = RawHttp.exchange(service.port(), createModelHead()
                 + "Transfer-Encoding: chunked\r\nExpect: a-miracle\r\n\r\n"
                 + RawHttp.chunk("{\"name\":\"hoped for\",\"framework\":\"sklearn\"}") + "0\r\n\r\n", 0);
         assertProblemHead(417, head);
-        assertEquals(before, snapshot());
+        assertEquals(before, snapshot(database.jdbcUrl()));
     }
 
     /** The limits above are enforced for HTTP/1.1; HTTP/2 is switched off, so a client asking for it gets HTTP/1.1. */
@@ -292,45 +338,5 @@ class HostileInputIT {
     private static String createModelHead() {
         return "POST /users/" + victim.id() + "/models HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + admin
                 + "\r\nContent-Type: application/json\r\n";
-    }
-
-    private static void assertProblemHead(int status, List<String> head) {
-        assertFalse(head.isEmpty(), "no answer");
-        assertTrue(head.get(0).contains(" " + status + " "), head.toString());
-        assertTrue(head.stream().anyMatch(line -> line.startsWith("content-type: application/problem+json")),
-                head.toString());
-    }
-
-    private static void assertClean(String what, HttpResponse<String> response) {
-        assertClean(what, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                response.body());
-    }
-
-    /** No 5xx; an error is problem+json and shows nothing that only the server could have written. */
-    private static void assertClean(String what, int status, String contentType, String body) {
-        String answer = what + " -> " + status + " " + HostileRequests.abbreviate(body);
-        assertTrue(status < 500, answer);
-        if (status >= 400) {
-            assertTrue(contentType.startsWith(Problem.MEDIA_TYPE), "not problem+json: " + answer);
-            // answers may echo the client's own text (a model named "select ...", an unknown property of that name),
-            // so look for what only the server could have written: class names, stack frames, PostgreSQL's messages
-            for (String internal : List.of("Exception", "\tat ", "org.hibernate", "com.modelregistry", "io.vertx",
-                    "SQLSTATE", "ERROR: ")) {
-                assertFalse(body.contains(internal), "leaks internals: " + answer);
-            }
-        }
-    }
-
-    /** A fingerprint of everything stored: users, models and the running counts. */
-    private static String snapshot() throws Exception {
-        try (Connection db = DriverManager.getConnection(database.jdbcUrl(), "postgres", "postgres");
-                Statement statement = db.createStatement();
-                ResultSet row = statement.executeQuery("select"
-                        + " (select md5(coalesce(string_agg(u::text, ',' order by id), '')) from users u)"
-                        + " || (select md5(coalesce(string_agg(m::text, ',' order by id), '')) from models m)"
-                        + " || (select coalesce(sum(models), 0) from model_counts)")) {
-            row.next();
-            return row.getString(1);
-        }
     }
 }

@@ -4,9 +4,12 @@ import io.restassured.path.json.JsonPath;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -24,9 +27,9 @@ final class HostileRequests {
                     "from User u where 1=1", "id desc, (select 1)", "-createdAt; delete from models", "password_hash",
                     "NaN", "Infinity", "-Infinity", "1e309", "-1e309", "-1", "0", "-9223372036854775808",
                     "9223372036854775808", "99999999999999999999999", "0x7fffffff", "1.5", " 1", "", " ", "\u0000",
-                    "a\u0000b", "\uD800", "\uDC00x", "\u202Eevil\u202C", "\u200F\u200E", "\uFEFF", "%00", "%",
-                    "_", "\\", "'", "\"", "../../etc/passwd", "${jndi:ldap://x/a}", "<script>alert(1)</script>",
-                    "null", "true", "[]", "{}"),
+                    "a\u0000b", "\uD800", "\uDC00x", "\uD800\uC0AC", "\u202Eevil\u202C", "\u200F\u200E", "\uFEFF",
+                    "%00", "%", "_", "\\", "'", "\"", "../../etc/passwd", "${jndi:ldap://x/a}",
+                    "<script>alert(1)</script>", "null", "true", "[]", "{}"),
             Arbitraries.strings().all().ofMaxLength(40),
             Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMinLength(1).ofMaxLength(4),
             Arbitraries.strings().ascii().ofMinLength(256).ofMaxLength(3000),
@@ -38,6 +41,10 @@ final class HostileRequests {
                     "99999999999999999999999999", "[]", "{}", "[1,2]", "{\"a\":1}", "\"\"", "\"\\u0000\"",
                     "\"\\ud800\"", "\"" + "x".repeat(5000) + "\"", "\"\\u202eevil\""),
             TEXT.map(HostileRequests::jsonString));
+
+    /** Texts that services like this one mishandle: NUL, unpaired surrogates, direction marks, a BOM, long, empty. */
+    static final List<String> TRICKY_TEXT = List.of("\u0000", "a\u0000b", "\uD800", "\uDC00x", "\uD800\uC0AC",
+            "\u202Eevil\u202C", "\uFEFF", "x".repeat(5000), "", "' or '1'='1");
 
     /** Bodies this close to the 64 KiB limit are left to the body-size properties. */
     private static final int LARGEST_BODY = 60_000;
@@ -114,6 +121,57 @@ final class HostileRequests {
                         Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true)))
                 .as((value, parameters, content, asVictim) -> new HostileRequest(operation.method(), operation.path(),
                         value, parameters, content, asVictim));
+    }
+
+    /**
+     * One query parameter or body property of one operation, to be filled with a hostile text while the rest of the
+     * request stays valid (a POST body complete, a PATCH body with that property alone), sent by the suite's user on
+     * its own rows. Unlike generated requests, whose other fields mostly fail validation first, these reach the
+     * database.
+     */
+    record Field(Operation operation, String name, boolean inQuery) {
+
+        HostileRequest with(String text) {
+            if (inQuery) {
+                return new HostileRequest(operation.method(), operation.path(), null,
+                        encode(name) + "=" + encode(text), operation.hasBody() ? "{}" : null, true);
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            if (operation.method().equals("POST")) {
+                String unique = "tricky_" + UUID.randomUUID().toString().substring(0, 8);
+                operation.bodyProperties().forEach(property -> fields.put(property, validValue(property, unique)));
+            }
+            fields.put(name, jsonString(text));
+            String body = fields.entrySet().stream()
+                    .map(field -> jsonString(field.getKey()) + ":" + field.getValue())
+                    .collect(Collectors.joining(",", "{", "}"));
+            return new HostileRequest(operation.method(), operation.path(), null, "", body, true);
+        }
+    }
+
+    /** Every query parameter and body property of every operation. */
+    static List<Field> fields(List<Operation> operations) {
+        List<Field> fields = new ArrayList<>();
+        for (Operation operation : operations) {
+            operation.queryParameters().forEach(name -> fields.add(new Field(operation, name, true)));
+            operation.bodyProperties().forEach(name -> fields.add(new Field(operation, name, false)));
+        }
+        return fields;
+    }
+
+    /** A valid JSON value for each body property of the API; a new property must be added here. */
+    private static String validValue(String property, String unique) {
+        return switch (property) {
+            case "email" -> jsonString(unique + "@example.com");
+            case "username" -> jsonString(unique);
+            case "password" -> jsonString("correct horse battery");
+            case "name" -> jsonString("tricky model");
+            case "framework" -> jsonString("sklearn");
+            case "accuracy" -> "0.5";
+            case "active" -> "true";
+            case "role" -> jsonString("user");
+            default -> throw new IllegalArgumentException("no valid value known for body property " + property);
+        };
     }
 
     /** Never a plain number: that could be the id of a row the suite does not own, such as the admin. */
