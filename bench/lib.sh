@@ -1,8 +1,15 @@
 # Shared by run.sh and scale.sh: tools, one PostgreSQL, keys, starting each implementation, schema and data.
 # Sourced after the caller has set root, bench, smoke, only, users and models.
 pool_size=20
-pg_port=55410
-app_port=8091
+# Ports below Linux's ephemeral range (32768-60999), where a client socket of an earlier step could hold them (55410
+# once made PostgreSQL fail to start in CI); the next free port if one is taken all the same.
+free_port() {
+  local port=$1
+  while ss -Htan "( sport = :$port )" 2>/dev/null | grep -q .; do port=$((port + 1)); done
+  echo "$port"
+}
+pg_port=$(free_port 25410)
+app_port=$(free_port 8091)
 work=$(mktemp -d)
 chmod 755 "$work"
 

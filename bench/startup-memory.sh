@@ -10,7 +10,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 load_seconds=${1:-20}
 work=$(mktemp -d)
 chmod 755 "$work"
-pg_port=55499
+pg_port=25499  # below the ephemeral port range, where client sockets cannot hold it
 app_port=8099
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
