@@ -2,6 +2,7 @@ package com.modelregistry.common;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -91,6 +92,10 @@ public class ProblemMapper {
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             return problem(400, "The request has invalid input",
                     List.of(new Violation(pathOf(mismatch), "has the wrong type or format")));
+        }
+        if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+            return problem(400, "The request body goes past the JSON limits (nesting depth, number or text length)",
+                    null);
         }
         if (e instanceof JsonParseException || e.getCause() instanceof JsonParseException) {
             return problem(400, "The request body is not well-formed JSON", null);

@@ -9,7 +9,9 @@ import java.io.IOException;
 /**
  * JSON may spell a lone UTF-16 surrogate ({@code "\ud800"}), but such a string is not Unicode text: PostgreSQL's
  * client would store it as "?" or send bytes the server refuses. Every JSON string is checked here, once, so such
- * input is a 400 naming the field instead of a silently changed value or a 500.
+ * input is a 400 naming the field instead of a silently changed value or a 500. It covers every String a request
+ * shape declares (record components, setters, lists of strings); map keys, {@code JsonNode} and untyped values would
+ * bypass it, and no request shape uses them.
  */
 public final class UnicodeText {
 

@@ -49,6 +49,15 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aNumberPastJacksonsLengthLimitSaysSo() {
+        Account user = Api.newUser();
+        isProblem(user.request().contentType(ContentType.JSON)
+                .body("{\"name\": \"long\", \"framework\": \"sklearn\", \"accuracy\": 0." + "5".repeat(1500) + "}")
+                .when().post("/users/{id}/models", user.id()).then(), 400)
+                .body("detail", containsString("JSON limits"));
+    }
+
+    @Test
     void aMissingBodyIsABadRequest() {
         isProblem(given().contentType(ContentType.JSON).when().post("/users").then(), 400)
                 .body("violations.field", equalTo(List.of("body")));
