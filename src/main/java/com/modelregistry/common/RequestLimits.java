@@ -28,8 +28,16 @@ public class RequestLimits {
      */
     public static final int MAX_TARGET_LENGTH = 8192;
 
+    /**
+     * The longest form body served. The one form of the API, the OAuth2 login, needs a few hundred bytes (only 72 bytes
+     * of a password count). Quarkus REST's form parser answers 500 past 1,000 fields (a fixed limit) or a 2 KiB field
+     * that arrives over several reads; a form this short can hold neither.
+     */
+    public static final int MAX_FORM_LENGTH = 1536;
+
     private final long bodyLimit;
     private final byte[] bodyTooLarge;
+    private final byte[] formTooLarge;
     private final byte[] targetTooLong;
     private final byte[] expectationFailed;
 
@@ -38,6 +46,8 @@ public class RequestLimits {
         this.bodyLimit = bodyLimit.asLongValue();
         this.bodyTooLarge = json.writeValueAsBytes(new Problem("Request Entity Too Large", 413,
                 "The request body is larger than " + this.bodyLimit + " bytes"));
+        this.formTooLarge = json.writeValueAsBytes(new Problem("Request Entity Too Large", 413,
+                "A form body may be at most " + MAX_FORM_LENGTH + " bytes"));
         this.targetTooLong = json.writeValueAsBytes(new Problem("URI Too Long", 414,
                 "The request's path and query are longer than " + MAX_TARGET_LENGTH + " characters"));
         this.expectationFailed = json.writeValueAsBytes(new Problem("Expectation Failed", 417,
@@ -47,20 +57,22 @@ public class RequestLimits {
     void register(@Observes Router router) {
         // a body without a declared length is read here, up to the limit, and handed to Quarkus REST from memory
         BodyHandler chunkedBody = BodyHandler.create(false).setBodyLimit(bodyLimit);
+        BodyHandler chunkedForm = BodyHandler.create(false).setBodyLimit(MAX_FORM_LENGTH);
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             if (context.request().uri().length() > MAX_TARGET_LENGTH) {
                 refuse(context, 414, targetTooLong);
                 return;
             }
+            boolean form = isForm(context);
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null) {
-                if (isOver(declared)) {
-                    refuse(context, 413, bodyTooLarge);
+                if (isOver(declared, form ? MAX_FORM_LENGTH : bodyLimit)) {
+                    refuse(context, 413, form ? formTooLarge : bodyTooLarge);
                 } else {
                     context.next();
                 }
             } else if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-                chunkedBody.handle(context);
+                (form ? chunkedForm : chunkedBody).handle(context);
             } else {
                 context.next();
             }
@@ -68,7 +80,7 @@ public class RequestLimits {
             // the body handler refuses with 413 (too large) or 417 (an Expect it cannot meet), maybe mid-body
             int status = context.statusCode();
             if (status == 413 && !context.response().headWritten()) {
-                refuse(context, 413, bodyTooLarge);
+                refuse(context, 413, isForm(context) ? formTooLarge : bodyTooLarge);
             } else if (status == 417 && !context.response().headWritten()) {
                 refuse(context, 417, expectationFailed);
             } else {
@@ -86,9 +98,14 @@ public class RequestLimits {
                 .onComplete(done -> context.request().connection().close());
     }
 
-    private boolean isOver(String declared) {
+    private static boolean isForm(RoutingContext context) {
+        String type = context.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return type != null && type.trim().regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33);
+    }
+
+    private static boolean isOver(String declared, long limit) {
         try {
-            return Long.parseLong(declared.trim()) > bodyLimit;
+            return Long.parseLong(declared.trim()) > limit;
         } catch (NumberFormatException notANumber) {
             return false;
         }

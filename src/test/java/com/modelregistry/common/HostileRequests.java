@@ -46,6 +46,12 @@ final class HostileRequests {
     static final List<String> TRICKY_TEXT = List.of("\u0000", "a\u0000b", "\uD800", "\uDC00x", "\uD800\uC0AC",
             "\u202Eevil\u202C", "\uFEFF", "x".repeat(5000), "", "' or '1'='1");
 
+    /**
+     * Percent-encoded bytes that are NUL or not UTF-8 (a surrogate, an overlong NUL, a stray byte, a cut sequence):
+     * URLEncoder turns a lone surrogate into "?", so these are written out by hand.
+     */
+    static final List<String> TRICKY_BYTES = List.of("%00", "%ED%A0%80", "%C0%80", "%FF", "%E2%80");
+
     /** Bodies this close to the 64 KiB limit are left to the body-size properties. */
     private static final int LARGEST_BODY = 60_000;
 
@@ -125,28 +131,36 @@ final class HostileRequests {
 
     /**
      * One query parameter or body property of one operation, to be filled with a hostile text while the rest of the
-     * request stays valid (a POST body complete, a PATCH body with that property alone), sent by the suite's user on
-     * its own rows. Unlike generated requests, whose other fields mostly fail validation first, these reach the
-     * database.
+     * request stays valid (a POST body complete, a PATCH body with that property alone), sent by the admin (who may
+     * use every operation) on the suite user's rows. Unlike generated requests, whose other fields mostly fail
+     * validation first, these reach the database.
      */
     record Field(Operation operation, String name, boolean inQuery) {
 
         HostileRequest with(String text) {
             if (inQuery) {
-                return new HostileRequest(operation.method(), operation.path(), null,
-                        encode(name) + "=" + encode(text), operation.hasBody() ? "{}" : null, true);
+                return withEncoded(encode(text));
             }
             Map<String, String> fields = new LinkedHashMap<>();
             if (operation.method().equals("POST")) {
-                String unique = "tricky_" + UUID.randomUUID().toString().substring(0, 8);
-                operation.bodyProperties().forEach(property -> fields.put(property, validValue(property, unique)));
+                operation.bodyProperties().forEach(property -> fields.put(property, validValue(property, unique())));
             }
             fields.put(name, jsonString(text));
             String body = fields.entrySet().stream()
                     .map(field -> jsonString(field.getKey()) + ":" + field.getValue())
                     .collect(Collectors.joining(",", "{", "}"));
-            return new HostileRequest(operation.method(), operation.path(), null, "", body, true);
+            return new HostileRequest(operation.method(), operation.path(), null, "", body, false);
         }
+
+        /** A query value sent as given, for bytes that no Java string encodes to (see {@link #TRICKY_BYTES}). */
+        HostileRequest withEncoded(String percentEncoded) {
+            return new HostileRequest(operation.method(), operation.path(), null,
+                    encode(name) + "=" + percentEncoded, operation.hasBody() ? "{}" : null, false);
+        }
+    }
+
+    static String unique() {
+        return "tricky_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Every query parameter and body property of every operation. */

@@ -54,6 +54,35 @@ public final class RawHttp {
         return head;
     }
 
+    /**
+     * Sends a request whose body (with its Content-Length) goes out in pieces of {@code pieceSize} bytes a few
+     * milliseconds apart, as a slow network delivers it, and returns the response head, lower-cased.
+     */
+    public static List<String> exchangeInPieces(int port, String head, String body, int pieceSize) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        List<String> answer = new ArrayList<>();
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            try {
+                for (int sent = 0; sent < bytes.length; sent += pieceSize) {
+                    out.write(bytes, sent, Math.min(pieceSize, bytes.length - sent));
+                    out.flush();
+                    Thread.sleep(5);
+                }
+            } catch (IOException closedByTheService) {
+                // the service may answer and close before it has read the whole body
+            }
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                answer.add(line.toLowerCase());
+            }
+        }
+        return answer;
+    }
+
     /** One chunk of a chunked body, with its size line. */
     public static String chunk(String data) {
         return Integer.toHexString(data.getBytes(StandardCharsets.UTF_8).length) + "\r\n" + data + "\r\n";
