@@ -67,6 +67,8 @@ class HostileInputIT {
     private static volatile long model;
     private static String admin;
     private static final Map<Integer, Integer> STATUSES = new TreeMap<>();
+    private static final String FORM_LOGIN_HEAD = "POST /auth/token HTTP/1.1\r\nHost: localhost\r\n"
+            + "Content-Type: application/x-www-form-urlencoded\r\n";
     private static volatile boolean generatedRequestFailed;
 
     @BeforeContainer
@@ -200,8 +202,7 @@ class HostileInputIT {
             @ForAll boolean manyFields) throws Exception {
         String form = "grant_type=password&password=x&username="
                 + (manyFields ? "u&" + "a=1&".repeat(length / 4) : "u".repeat(length));
-        List<String> head = RawHttp.exchangeInPieces(service.port(), "POST /auth/token HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\n", form, 500);
+        List<String> head = RawHttp.exchangeInPieces(service.port(), FORM_LOGIN_HEAD, form, 500);
         String what = form.length() + " bytes, many fields " + manyFields + ": " + head;
         assertFalse(head.isEmpty(), "no answer");
         String status = head.get(0).split(" ")[1];
@@ -214,8 +215,8 @@ class HostileInputIT {
 
     @Example
     void aChunkedFormOverItsLimitGets413() throws Exception {
-        List<String> head = RawHttp.exchange(service.port(), "POST /auth/token HTTP/1.1\r\nHost: localhost\r\n"
-                + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n", 16_384);
+        List<String> head = RawHttp.exchange(service.port(), FORM_LOGIN_HEAD + "Transfer-Encoding: chunked\r\n\r\n",
+                16_384);
         assertProblemHead(413, head);
     }
 

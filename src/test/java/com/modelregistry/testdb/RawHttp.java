@@ -23,7 +23,7 @@ public final class RawHttp {
      * service may close the connection before it has them all), and returns the response head, lower-cased.
      */
     public static List<String> exchange(int port, String request, int chunkedBytes) throws Exception {
-        List<String> head = new ArrayList<>();
+        List<String> head;
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -44,11 +44,7 @@ public final class RawHttp {
             });
             writer.setDaemon(true);
             writer.start();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8));
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                head.add(line.toLowerCase());
-            }
+            head = readHead(socket);
             writer.join(10_000);
         }
         return head;
@@ -60,7 +56,6 @@ public final class RawHttp {
      */
     public static List<String> exchangeInPieces(int port, String head, String body, int pieceSize) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        List<String> answer = new ArrayList<>();
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -74,13 +69,18 @@ public final class RawHttp {
             } catch (IOException closedByTheService) {
                 // the service may answer and close before it has read the whole body
             }
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.UTF_8));
-            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-                answer.add(line.toLowerCase());
-            }
+            return readHead(socket);
         }
-        return answer;
+    }
+
+    /** The response's status line and headers, lower-cased; empty if the service closed without answering. */
+    private static List<String> readHead(Socket socket) throws IOException {
+        List<String> head = new ArrayList<>();
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+            head.add(line.toLowerCase());
+        }
+        return head;
     }
 
     /** One chunk of a chunked body, with its size line. */
