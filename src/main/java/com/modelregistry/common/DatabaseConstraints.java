@@ -7,10 +7,12 @@ import io.vertx.core.impl.NoStackTraceTimeoutException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.persistence.OptimisticLockException;
+import java.io.IOException;
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
@@ -18,6 +20,8 @@ import org.hibernate.exception.ConstraintViolationException;
 
 /** Finds which database constraint a failed write broke, so services can answer 409 or 404 instead of 500. */
 public final class DatabaseConstraints {
+
+    private static final Set<String> SOCKET_WRITE_FAILURES = Set.of("Connection reset by peer", "Broken pipe");
 
     private DatabaseConstraints() {
     }
@@ -27,8 +31,8 @@ public final class DatabaseConstraints {
      * or 22021 for text that is not valid UTF-8.
      */
     public static Optional<String> sqlState(Throwable failure) {
-        return causes(failure).filter(JDBCException.class::isInstance).map(JDBCException.class::cast)
-                .map(JDBCException::getSQLState).filter(Objects::nonNull).findFirst();
+        return causes(failure).map(t -> t instanceof JDBCException jdbc ? jdbc.getSQLState()
+                : t instanceof PgException pg ? pg.getSqlState() : null).filter(Objects::nonNull).findFirst();
     }
 
     /** The name of the violated constraint, if the failure (or one of its causes) is a constraint violation. */
@@ -37,9 +41,14 @@ public final class DatabaseConstraints {
                 .findFirst();
     }
 
-    /** Whether the failure comes from a row that another request changed or deleted meanwhile. */
+    /**
+     * Whether the failure comes from a row that another request changed or deleted meanwhile, or from a transaction
+     * PostgreSQL aborted because it collided with another: a deadlock (40P01), such as two users taking each other's
+     * usernames at the same moment, or a serialization failure (40001).
+     */
     public static boolean concurrentChange(Throwable failure) {
-        return causes(failure).anyMatch(t -> t instanceof StaleStateException || t instanceof OptimisticLockException);
+        return causes(failure).anyMatch(t -> t instanceof StaleStateException || t instanceof OptimisticLockException)
+                || sqlState(failure).filter(state -> state.equals("40P01") || state.equals("40001")).isPresent();
     }
 
     private static Stream<ConstraintViolationException> violations(Throwable failure) {
@@ -57,6 +66,8 @@ public final class DatabaseConstraints {
     public static boolean unavailable(Throwable failure) {
         // refused, or reset while PostgreSQL shuts down (a ConnectException is a SocketException too)
         return causes(failure).anyMatch(t -> t instanceof SocketException
+                // a write on a socket the peer reset: the JDK reports it as a plain IOException with the OS's words
+                || t instanceof IOException && SOCKET_WRITE_FAILURES.contains(t.getMessage())
                 || t instanceof ClosedChannelException
                 || t instanceof ClosedConnectionException
                 || t instanceof io.netty.channel.ConnectTimeoutException

@@ -2,13 +2,17 @@ package com.modelregistry.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.vertx.pgclient.PgException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 import org.hibernate.exception.DataException;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.junit.jupiter.api.Test;
 
-/** Database refusals of the client's own data answer 400: no request over HTTP reaches them past validation. */
+/**
+ * Database refusals of the client's own data answer 400: no request over HTTP reaches them past validation. A
+ * transaction PostgreSQL aborts for colliding with another answers 409.
+ */
 class ProblemMapperTest {
 
     private static RestResponse<Problem> answerTo(String sqlState) {
@@ -28,6 +32,14 @@ class ProblemMapperTest {
     @Test
     void aValueTooLongForItsColumnIsABadRequest() {
         assertEquals(400, answerTo("22001").getStatus());
+    }
+
+    @Test
+    void aTransactionAbortedForAConcurrentOneIsAConflict() {
+        assertEquals(409, answerTo("40P01").getStatus());
+        assertEquals(409, answerTo("40001").getStatus());
+        PgException straightFromTheClient = new PgException("deadlock detected", "ERROR", "40P01", null);
+        assertEquals(409, new ProblemMapper().unexpected(new CompletionException(straightFromTheClient)).getStatus());
     }
 
     @Test
