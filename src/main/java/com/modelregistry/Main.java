@@ -17,6 +17,7 @@ import sun.misc.Signal;
 public class Main {
 
     public static void main(String... args) {
+        leaveUriCheckToTheRouter();
         if (runningPackaged()) {
             List<String> missing = missingSettings();
             if (!missing.isEmpty()) {
@@ -28,6 +29,15 @@ public class Main {
             exitCleanlyOnTerm();
         }
         Quarkus.run(args);
+    }
+
+    /**
+     * Quarkus refuses a request target that is not a URI (such as {@code ?x=%zz}) with an empty 400 before any route
+     * runs. Switched off here, before Quarkus loads, the same check is made by common/RequestLimits, which answers
+     * problem+json like every other error. Tests set the property for the test JVM in pom.xml.
+     */
+    static void leaveUriCheckToTheRouter() {
+        System.setProperty("vertx.disableURIValidation", "true");
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.modelregistry.common;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -12,6 +14,8 @@ public record Cursor(String order, String key, long id) {
 
     private static final String VERSION = "1";
     private static final String SEPARATOR = "\n";
+    private static final Instant FIRST_TIME_KEY = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LAST_TIME_KEY = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public String encode() {
         String text = String.join(SEPARATOR, VERSION, order, Long.toString(id), key == null ? "" : "=" + key);
@@ -26,12 +30,26 @@ public record Cursor(String order, String key, long id) {
             if (parts.length != 4 || !parts[0].equals(VERSION) || decoded.indexOf('\0') >= 0) {
                 return Optional.empty();
             }
-            long id = Long.parseLong(parts[2]);
+            long id = NumberText.whole(parts[2]).orElse(0);
             if (id <= 0 || !(parts[3].isEmpty() || parts[3].startsWith("="))) {
                 return Optional.empty();
             }
             return Optional.of(new Cursor(parts[1], parts[3].isEmpty() ? null : parts[3].substring(1), id));
-        } catch (IllegalArgumentException notBase64OrNotANumber) {
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A timestamp key as this service writes it, within the years a stored row can have. Any other instant would
+     * only reach PostgreSQL to be refused there (its timestamps end in year 294276), which is the client's mistake.
+     */
+    public static Optional<Instant> timeKey(String key) {
+        try {
+            Instant instant = Instant.parse(key);
+            return instant.isBefore(FIRST_TIME_KEY) || instant.isAfter(LAST_TIME_KEY)
+                    ? Optional.empty() : Optional.of(instant);
+        } catch (DateTimeParseException | NullPointerException notAnInstant) {
             return Optional.empty();
         }
     }

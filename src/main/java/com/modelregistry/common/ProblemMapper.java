@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -18,6 +19,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -103,8 +105,11 @@ public class ProblemMapper {
         return problem(400, "The request body does not have the expected JSON shape", null);
     }
 
+    @Inject
+    AllowedMethods allowedMethods;
+
     @ServerExceptionMapper
-    public RestResponse<Problem> http(WebApplicationException e) {
+    public RestResponse<Problem> http(WebApplicationException e, UriInfo uri) {
         // Quarkus REST wraps JSON it cannot parse in a plain 400; the cause says what was wrong
         if (e.getResponse().getStatus() == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
             return unreadableJson(unreadable);
@@ -115,6 +120,10 @@ public class ProblemMapper {
                 .entity(new Problem(reason(status), status, detailFor(status)))
                 .type(Problem.MEDIA_TYPE);
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
+        if (allow == null && status == 405) {
+            // RFC 9110 wants an Allow header on every 405; Quarkus REST sends none when the path has other methods
+            allow = allowedMethods.allow(uri.getPath()).orElse(null);
+        }
         if (allow != null) {
             answer.header(HttpHeaders.ALLOW, allow);
         }
@@ -136,7 +145,7 @@ public class ProblemMapper {
             return unavailable();
         }
         if (DatabaseConstraints.concurrentChange(e)) {
-            return problem(409, "The resource was changed or deleted by another request meanwhile; try again", null);
+            return problem(409, "Another request changed the same data at the same moment; try again", null);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);

@@ -3,6 +3,8 @@ package com.modelregistry.common;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * Parses raw query parameters and collects every problem before failing, so that a client learns all its mistakes
@@ -20,13 +22,9 @@ public final class QueryParameters {
         if (raw == null) {
             return defaultValue;
         }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the range
+        OptionalLong value = NumberText.whole(raw);
+        if (value.isPresent() && value.getAsLong() >= min && value.getAsLong() <= max) {
+            return (int) value.getAsLong();
         }
         reject(name, "must be a whole number from " + min + " to " + max);
         return defaultValue;
@@ -36,13 +34,9 @@ public final class QueryParameters {
         if (raw == null) {
             return null;
         }
-        try {
-            long value = Long.parseLong(raw.trim());
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+        OptionalLong value = NumberText.whole(raw);
+        if (value.isPresent() && value.getAsLong() > 0) {
+            return value.getAsLong();
         }
         reject(name, "must be a positive whole number");
         return null;
@@ -52,13 +46,9 @@ public final class QueryParameters {
         if (raw == null) {
             return null;
         }
-        try {
-            double value = Double.parseDouble(raw.trim());
-            if (value >= 0.0 && value <= 1.0) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
+        OptionalDouble value = NumberText.decimal(raw);
+        if (value.isPresent() && value.getAsDouble() >= 0.0 && value.getAsDouble() <= 1.0) {
+            return value.getAsDouble();
         }
         reject(name, "must be a number from 0.0 to 1.0");
         return null;

@@ -4,17 +4,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses over-long request targets (414) and bodies over {@code quarkus.http.limits.max-body-size} (413) with
- * problem+json, before any other handler. Left to Quarkus, both are refused with an empty body, and a chunked body
- * that outgrows the limit surfaces in the resource as an I/O error; this keeps every error of the API in one shape.
+ * Refuses, with problem+json and before any other handler, what the framework would refuse with an empty body or not
+ * at all: over-long request targets (414), targets that are not URIs (400), bodies over
+ * {@code quarkus.http.limits.max-body-size} (413; a chunked body that outgrows it would surface in the resource as an
+ * I/O error), a Transfer-Encoding other than chunked (400; Vert.x would wait for a body end that never comes), and any
+ * method but GET and HEAD on the operational endpoints (405). This keeps every error of the API in one shape.
  * HTTP/1.1 only: HTTP/2 is switched off (application.properties), as its bodies carry no Transfer-Encoding and an
  * HTTP/2 connection must not be closed for one stream's sake.
  */
@@ -35,11 +41,17 @@ public class RequestLimits {
      */
     public static final int MAX_FORM_LENGTH = 1536;
 
+    /** Health, metrics and the API description: endpoints for reading only. */
+    static final String OPERATIONAL_PATHS = "/q/(health|metrics|openapi|swagger-ui)(/.*)?";
+
     private final long bodyLimit;
     private final byte[] bodyTooLarge;
     private final byte[] formTooLarge;
     private final byte[] targetTooLong;
     private final byte[] expectationFailed;
+    private final byte[] unknownCoding;
+    private final byte[] malformedTarget;
+    private final byte[] onlyReading;
 
     public RequestLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize bodyLimit,
             ObjectMapper json) throws Exception {
@@ -52,6 +64,13 @@ public class RequestLimits {
                 "The request's path and query are longer than " + MAX_TARGET_LENGTH + " characters"));
         this.expectationFailed = json.writeValueAsBytes(new Problem("Expectation Failed", 417,
                 "The only expectation served is 100-continue"));
+        this.unknownCoding = json.writeValueAsBytes(new Problem("Bad Request", 400,
+                "The only Transfer-Encoding served is chunked, alone"));
+        this.malformedTarget = json.writeValueAsBytes(new Problem("Bad Request", 400,
+                "The request's path or query is not a well-formed URI: a % must start two hex digits, and characters"
+                        + " such as space \\ | { } \" < > ^ ` must be percent-encoded"));
+        this.onlyReading = json.writeValueAsBytes(new Problem("Method Not Allowed", 405,
+                "This endpoint only answers GET and HEAD"));
     }
 
     void register(@Observes Router router) {
@@ -63,6 +82,16 @@ public class RequestLimits {
                 refuse(context, 414, targetTooLong);
                 return;
             }
+            if (!isUri(context.request().uri())) {
+                refuse(context, 400, malformedTarget);
+                return;
+            }
+            List<String> codings = context.request().headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+            if (!codings.isEmpty() && !(codings.size() == 1 && codings.get(0).trim().equalsIgnoreCase("chunked"))) {
+                // any other coding leaves the body's end unknown: Vert.x would wait for it until the client gives up
+                refuse(context, 400, unknownCoding);
+                return;
+            }
             boolean form = isForm(context);
             String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (declared != null) {
@@ -71,7 +100,7 @@ public class RequestLimits {
                 } else {
                     context.next();
                 }
-            } else if (context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            } else if (!codings.isEmpty()) {
                 (form ? chunkedForm : chunkedBody).handle(context);
             } else {
                 context.next();
@@ -87,6 +116,18 @@ public class RequestLimits {
                 context.next();
             }
         });
+        // the operational endpoints only read, whatever other method a framework handler would answer
+        router.routeWithRegex(OPERATIONAL_PATHS).order(Integer.MIN_VALUE + 1).handler(context -> {
+            HttpMethod method = context.request().method();
+            if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {
+                context.next();
+            } else {
+                context.response().setStatusCode(405)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .putHeader(HttpHeaders.ALLOW, "GET, HEAD")
+                        .end(Buffer.buffer(onlyReading));
+            }
+        });
     }
 
     /** Answers and closes the connection: the rest of what the client sends is not worth reading. */
@@ -96,6 +137,19 @@ public class RequestLimits {
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(Buffer.buffer(problem))
                 .onComplete(done -> context.request().connection().close());
+    }
+
+    /**
+     * Whether the request target is a URI as java.net.URI reads one, the check Quarkus itself makes before routing
+     * (with an empty 400), switched off there by Main so that the answer is problem+json.
+     */
+    private static boolean isUri(String target) {
+        try {
+            new URI(target);
+            return true;
+        } catch (URISyntaxException malformed) {
+            return false;
+        }
     }
 
     private static boolean isForm(RoutingContext context) {

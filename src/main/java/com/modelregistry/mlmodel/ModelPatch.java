@@ -25,7 +25,7 @@ public class ModelPatch {
     }
 
     public void setAccuracy(Double accuracy) {
-        this.accuracy = Optional.ofNullable(accuracy);
+        this.accuracy = Optional.ofNullable(ModelRules.withoutNegativeZero(accuracy));
     }
 
     Optional<String> name() {

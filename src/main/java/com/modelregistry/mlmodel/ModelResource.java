@@ -21,6 +21,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -107,13 +108,14 @@ public class ModelResource {
     @PATCH
     @Path("{id}")
     public Uni<RestResponse<ModelView>> update(@RestPath long id, @Valid @NotNull ModelPatch body,
-            @Parameter(description = EntityTag.IF_MATCH) @RestHeader("If-Match") String ifMatch) {
+            @Parameter(description = EntityTag.IF_MATCH) @RestHeader("If-Match") List<String> ifMatch) {
         return service.update(Caller.of(identity), id, body, EntityTag.ifMatch(ifMatch)).map(Tagged::ok);
     }
 
     @DELETE
     @Path("{id}")
-    public Uni<Void> delete(@RestPath long id) {
-        return service.delete(Caller.of(identity), id);
+    public Uni<Void> delete(@RestPath long id,
+            @Parameter(description = EntityTag.IF_MATCH) @RestHeader("If-Match") List<String> ifMatch) {
+        return service.delete(Caller.of(identity), id, EntityTag.ifMatch(ifMatch));
     }
 }

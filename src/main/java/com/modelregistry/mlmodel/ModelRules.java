@@ -22,6 +22,11 @@ final class ModelRules {
     private ModelRules() {
     }
 
+    /** -0.0 passes the accuracy range and JSON writes it back as -0.0; the same accuracy is stored once, as 0.0. */
+    static Double withoutNegativeZero(Double accuracy) {
+        return accuracy == null ? null : accuracy + 0.0;
+    }
+
     @Pattern(regexp = TextRules.NOT_BLANK, message = TextRules.NOT_BLANK_MESSAGE)
     @Pattern(regexp = TextRules.NO_NUL, message = TextRules.NO_NUL_MESSAGE)
     @Size(max = 255)

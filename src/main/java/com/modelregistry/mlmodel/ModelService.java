@@ -129,10 +129,16 @@ public class ModelService {
      * issue 1713), which concurrentDeletesAllSucceed reproduces.
      */
     @WithTransaction
-    public Uni<Void> delete(Caller caller, long id) {
-        return models.findById(id)
-                .chain(found -> models.delete("id", changeableBy(caller, existing(found, id)).id))
-                .replaceWithVoid();
+    public Uni<Void> delete(Caller caller, long id, EntityTag ifMatch) {
+        // with a precondition, under a row lock: the version compared is the one deleted
+        Uni<MLModel> found = ifMatch == null ? models.findById(id) : models.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        return found.chain(model -> {
+            changeableBy(caller, existing(model, id));
+            if (ifMatch != null && !ifMatch.matches(model.version)) {
+                throw new PreconditionFailedException("Model", id);
+            }
+            return models.delete("id", id);
+        }).replaceWithVoid();
     }
 
     private static MLModel changeableBy(Caller caller, MLModel model) {

@@ -1,11 +1,13 @@
 package com.modelregistry.mlmodel;
 
+import com.modelregistry.common.Cursor;
+import com.modelregistry.common.NumberText;
 import io.quarkus.panache.common.Sort.Direction;
 import io.quarkus.panache.common.Sort.NullPrecedence;
 import io.quarkus.panache.common.Sort;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** The orders the model list offers; ties are always broken by id descending, null accuracies come last. */
 public enum ModelSort {
@@ -75,20 +77,16 @@ public enum ModelSort {
             }
             return null;
         }
-        try {
-            return switch (field) {
-                case "createdAt" -> Instant.parse(key);
-                case "accuracy" -> {
-                    double accuracy = Double.parseDouble(key);
-                    if (!(accuracy >= 0.0 && accuracy <= 1.0)) {
-                        throw new IllegalArgumentException("accuracy out of range");
-                    }
-                    yield accuracy;
+        return switch (field) {
+            case "createdAt" -> Cursor.timeKey(key).orElseThrow(() -> new IllegalArgumentException("not a time key"));
+            case "accuracy" -> {
+                OptionalDouble accuracy = NumberText.decimal(key);
+                if (accuracy.isEmpty() || accuracy.getAsDouble() < 0.0 || accuracy.getAsDouble() > 1.0) {
+                    throw new IllegalArgumentException("not an accuracy key");
                 }
-                default -> key;
-            };
-        } catch (RuntimeException unreadable) {
-            throw new IllegalArgumentException("unreadable key", unreadable);
-        }
+                yield accuracy.getAsDouble();
+            }
+            default -> key;
+        };
     }
 }

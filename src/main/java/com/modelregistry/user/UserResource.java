@@ -27,7 +27,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -79,7 +79,8 @@ public class UserResource {
         if (after != null) {
             KeysetRequest slice = params.keyset(after, page, size, UserRepository.NEWEST_ORDER);
             Cursor cursor = slice.after();
-            if (cursor != null && cursor.order().equals(UserRepository.NEWEST_ORDER) && !isInstant(cursor.key())) {
+            if (cursor != null && cursor.order().equals(UserRepository.NEWEST_ORDER)
+                    && Cursor.timeKey(cursor.key()).isEmpty()) {
                 params.reject("after", "is not a cursor from this service; pass the next value of a previous answer");
             }
             params.check();
@@ -88,15 +89,6 @@ public class UserResource {
         PageRequest request = params.page(page, size);
         params.check();
         return service.list(normalizedEmail, request).<Listing<UserView>>map(numbered -> numbered);
-    }
-
-    private static boolean isInstant(String key) {
-        try {
-            Instant.parse(key);
-            return true;
-        } catch (RuntimeException notAnInstant) {
-            return false;
-        }
     }
 
     @GET
@@ -134,7 +126,7 @@ public class UserResource {
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @SecurityRequirement(name = OpenApiSecurity.OAUTH2)
     public Uni<RestResponse<UserView>> update(@RestPath long id, @Valid @NotNull UserPatch body,
-            @Parameter(description = EntityTag.IF_MATCH) @RestHeader("If-Match") String ifMatch) {
+            @Parameter(description = EntityTag.IF_MATCH) @RestHeader("If-Match") List<String> ifMatch) {
         Caller caller = Caller.of(identity);
         caller.requireSelfOrAdmin(id);
         if (body.changesAdminOnlyFields() && !caller.admin()) {
@@ -148,8 +140,9 @@ public class UserResource {
     @Authenticated
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @SecurityRequirement(name = OpenApiSecurity.OAUTH2)
-    public Uni<Void> delete(@RestPath long id) {
+    public Uni<Void> delete(@RestPath long id,
+            @Parameter(description = EntityTag.IF_MATCH) @RestHeader("If-Match") List<String> ifMatch) {
         Caller.of(identity).requireSelfOrAdmin(id);
-        return service.delete(id);
+        return service.delete(id, EntityTag.ifMatch(ifMatch));
     }
 }

@@ -18,7 +18,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,7 +59,7 @@ public class UserService {
     @WithSession
     public Uni<KeysetPage<UserView>> listAfter(String email, KeysetRequest slice) {
         Cursor after = slice.after();
-        return users.findNewestAfter(email, after == null ? null : Instant.parse(after.key()),
+        return users.findNewestAfter(email, after == null ? null : Cursor.timeKey(after.key()).orElseThrow(),
                         after == null ? null : after.id(), slice.size() + 1)
                 .map(found -> KeysetPage.of(found, UserView::of, slice.size(),
                         last -> new Cursor(UserRepository.NEWEST_ORDER, last.createdAt.toString(), last.id)));
@@ -122,8 +121,20 @@ public class UserService {
                 .invoke(() -> revocation.forget(id));
     }
 
-    public Uni<Void> delete(long id) {
-        return Panache.withTransaction(() -> users.deleteWithoutLoading(id)).map(deleted -> {
+    /**
+     * Deletes the user and, through the database, its models. With a precondition the row is read under a lock first,
+     * so the version compared is the one deleted; without one nothing is loaded.
+     *
+     * @param ifMatch the If-Match precondition, or null when the client sent none
+     */
+    public Uni<Void> delete(long id, EntityTag ifMatch) {
+        return Panache.withTransaction(() -> ifMatch == null ? users.deleteWithoutLoading(id)
+                : users.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
+                    if (!ifMatch.matches(existing(found, id).version)) {
+                        throw new PreconditionFailedException("User", id);
+                    }
+                    return users.deleteWithoutLoading(id);
+                })).map(deleted -> {
             if (!deleted) {
                 throw new NotFoundException("User", id);
             }

@@ -67,6 +67,54 @@ class OptimisticConcurrencyTest {
     }
 
     @Test
+    void aTagWithLeadingZerosIsAnotherTag() {
+        Account owner = Api.newUser();
+        long id = Api.createModel(owner, "first", "sklearn", 0.5);
+        String tag = owner.request().when().get("/models/{id}", id).header("ETag");
+        patch(owner, "/models/" + id, Map.of("name", "zeros"), "\"0" + unquote(tag) + "\"").then().statusCode(412);
+        patch(owner, "/models/" + id, Map.of("name", "zeros"), "\"00" + unquote(tag) + "\"").then().statusCode(412);
+        owner.request().when().get("/models/{id}", id).then().body("name", equalTo("first"));
+    }
+
+    @Test
+    void everyIfMatchHeaderCountsAsPartOfOneList() {
+        Account owner = Api.newUser();
+        long id = Api.createModel(owner, "first", "sklearn", 0.5);
+        String current = owner.request().when().get("/models/{id}", id).header("ETag");
+        String stale = "\"" + (Long.parseLong(unquote(current)) + 7) + "\"";
+        owner.request().contentType(ContentType.JSON).body(Map.of("name", "second"))
+                .header("If-Match", stale).header("If-Match", current)
+                .when().patch("/models/{id}", id)
+                .then().statusCode(200).body("name", equalTo("second"));
+        owner.request().contentType(ContentType.JSON).body(Map.of("name", "third"))
+                .header("If-Match", stale).header("If-Match", current)
+                .when().patch("/models/{id}", id)
+                .then().statusCode(412);
+    }
+
+    @Test
+    void aDeleteWithAStaleTagIsRefusedAndDeletesNothing() {
+        Account owner = Api.newUser();
+        long id = Api.createModel(owner, "kept", "sklearn", 0.5);
+        String stale = owner.request().when().get("/models/{id}", id).header("ETag");
+        patch(owner, "/models/" + id, Map.of("name", "changed"), null).then().statusCode(200);
+        owner.request().header("If-Match", stale).when().delete("/models/{id}", id)
+                .then().statusCode(412).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("If-Match")));
+        String current = owner.request().when().get("/models/{id}", id).then().statusCode(200).extract().header("ETag");
+        owner.request().header("If-Match", current).when().delete("/models/{id}", id).then().statusCode(204);
+        owner.request().when().get("/models/{id}", id).then().statusCode(404);
+
+        String userTag = owner.request().when().get("/users/{id}", owner.id()).header("ETag");
+        patch(owner, "/users/" + owner.id(), Map.of("username", Api.unique("moved_")), null).then().statusCode(200);
+        owner.request().header("If-Match", userTag).when().delete("/users/{id}", owner.id())
+                .then().statusCode(412).contentType("application/problem+json");
+        Api.asAdmin().when().get("/users/{id}", owner.id()).then().statusCode(200);
+        Api.asAdmin().header("If-Match", "*").when().delete("/users/{id}", owner.id()).then().statusCode(204);
+        Api.asAdmin().header("If-Match", "*").when().delete("/users/{id}", owner.id()).then().statusCode(404);
+    }
+
+    @Test
     void concurrentPatchesWithoutIfMatchAllSucceedInTurn() throws Exception {
         Account owner = Api.newUser();
         long id = Api.createModel(owner, "start", "sklearn", 0.5);

@@ -165,6 +165,42 @@ class KeysetPagingTest {
                 .then().statusCode(400).body("violations.field", equalTo(List.of("after")));
     }
 
+    @Test
+    void cursorKeysPastTheTimesARowCanHaveAreRefusedOnEveryListing() {
+        Account owner = Api.newUser();
+        Api.createModel(owner, "a", "sklearn", 0.5);
+        for (String time : List.of("+294277-01-01T00:00:00Z", "-300000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z")) {
+            for (String order : List.of("-createdAt", "createdAt")) {
+                owner.request().queryParam("sort", order).queryParam("after", encode("1\n" + order + "\n5\n=" + time))
+                        .when().get("/models")
+                        .then().statusCode(400).body("violations.field", equalTo(List.of("after")));
+            }
+            owner.request().queryParam("after", encode("1\n-createdAt\n5\n=" + time))
+                    .when().get("/users/{id}/models", owner.id())
+                    .then().statusCode(400).body("violations.field", equalTo(List.of("after")));
+            Api.asAdmin().queryParam("after", encode("1\nusers:-createdAt\n5\n=" + time)).when().get("/users")
+                    .then().statusCode(400).body("violations.field", equalTo(List.of("after")));
+        }
+    }
+
+    @Test
+    void cursorNumbersAreJsonDecimalsOnly() {
+        Account owner = Api.newUser();
+        Api.createModel(owner, "a", "sklearn", 0.5);
+        for (String key : List.of("0x1p-2", "0.5d", " 0.5", "+0.5", "0.5 ", ".5", "5e-1f")) {
+            owner.request().queryParam("sort", "-accuracy").queryParam("after", encode("1\n-accuracy\n5\n=" + key))
+                    .when().get("/models")
+                    .then().statusCode(400).body("violations.field", equalTo(List.of("after")));
+        }
+        for (String id : List.of("+5", " 5", "05", "0x5")) {
+            owner.request().queryParam("after", encode("1\n-createdAt\n" + id + "\n=2026-01-01T00:00:00Z"))
+                    .when().get("/models")
+                    .then().statusCode(400).body("violations.field", equalTo(List.of("after")));
+        }
+        owner.request().queryParam("sort", "-accuracy").queryParam("after", encode("1\n-accuracy\n5\n=5.0E-1"))
+                .when().get("/models").then().statusCode(200);
+    }
+
     /** Every id of a list, following next from an empty after= until next is null. */
     private static List<Integer> walk(Supplier<RequestSpecification> request, String path) {
         List<Integer> ids = new ArrayList<>();

@@ -1,13 +1,17 @@
 package com.modelregistry.testdb;
 
 import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, for requests that HTTP clients will not send as they are: a declared length without
@@ -71,6 +75,45 @@ public final class RawHttp {
             }
             return readHead(socket);
         }
+    }
+
+    /** A whole answer: the status, the headers by lower-cased name, and the body as text. */
+    public record Answer(int status, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * Sends {@code request} as it is (bytes ISO-8859-1, so a test can send any byte) and reads one whole answer,
+     * or fails when the service sends none within 10 s.
+     */
+    public static Answer send(int port, String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            String statusLine = line(in);
+            Map<String, String> headers = new HashMap<>();
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                int colon = header.indexOf(':');
+                headers.put(header.substring(0, colon).trim().toLowerCase(), header.substring(colon + 1).trim());
+            }
+            byte[] body = new byte[Integer.parseInt(headers.getOrDefault("content-length", "0"))];
+            in.readFully(body);
+            return new Answer(Integer.parseInt(statusLine.split(" ")[1]), headers,
+                    new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String line(DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new EOFException("the service closed the connection after: " + line);
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     /** The response's status line and headers, lower-cased; empty if the service closed without answering. */
