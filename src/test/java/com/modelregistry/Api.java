@@ -3,8 +3,12 @@ package com.modelregistry;
 import static io.restassured.RestAssured.given;
 
 import com.modelregistry.testdb.AuthResource;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -71,6 +75,20 @@ public final class Api {
     /** A request made by the admin, for arranging and checking data whatever its owner. */
     public static RequestSpecification asAdmin() {
         return admin().request();
+    }
+
+    /**
+     * A request that leaves from another loopback address (Linux routes all of 127.0.0.0/8 to this host), so that the
+     * service sees a second client; every other request comes from 127.0.0.1.
+     */
+    public static RequestSpecification from(String loopbackAddress) {
+        try {
+            InetAddress local = InetAddress.getByName(loopbackAddress);
+            return given().baseUri("http://127.0.0.1").config(RestAssured.config().httpClient(
+                    HttpClientConfig.httpClientConfig().setParam("http.route.local-address", local)));
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(loopbackAddress, e);
+        }
     }
 
     public static String login(String username, String password) {

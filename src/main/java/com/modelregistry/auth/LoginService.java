@@ -10,7 +10,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -40,13 +42,20 @@ public class LoginService {
         dummyHash = PasswordHasher.hashNow(UUID.randomUUID().toString());
     }
 
-    public Uni<AccessToken> login(String usernameOrEmail, String password) {
+    /** {@code clientAddress} as {@link ClientAddresses} gives it: what the login limits count per address. */
+    public Uni<AccessToken> login(String usernameOrEmail, String password, String clientAddress) {
+        // before the lookup: a flood from one address costs neither a database round trip nor bcrypt
+        Optional<Duration> addressWait = throttle.addressWait(clientAddress);
+        if (addressWait.isPresent()) {
+            return Uni.createFrom().failure(tooManyFailures(addressWait.get()));
+        }
         String name = usernameOrEmail.trim().toLowerCase(Locale.ROOT);
         return Panache.withSession(() -> users.findByLogin(name)).chain(user -> {
-            // one count per account, whether it is named by username or by email
+            // one count per account, whether it is named by username or by email; unknown names are counted alike,
+            // so that the limits tell no one which names exist
             String account = user == null ? "name:" + name : "user:" + user.id;
-            throttle.attempt(account).ifPresent(wait -> {
-                throw new TooManyRequestsException("Too many failed logins for this user; try again later", wait);
+            throttle.attempt(account, clientAddress).ifPresent(wait -> {
+                throw tooManyFailures(wait);
             });
             // bcrypt reads 72 bytes at most: a longer password must not match on its first 72
             boolean tooLong = password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
@@ -55,9 +64,13 @@ public class LoginService {
                 if (user == null || tooLong || !matches || !user.active) {
                     throw new UnauthenticatedException("Wrong username or password");
                 }
-                throttle.succeeded(account);
+                throttle.succeeded(account, clientAddress);
                 return tokens.issue(user);
             });
         });
+    }
+
+    private static TooManyRequestsException tooManyFailures(Duration wait) {
+        return new TooManyRequestsException("Too many failed logins; try again later", wait);
     }
 }

@@ -1,80 +1,24 @@
 package com.modelregistry.auth;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows down password guessing: after {@code max-failures} failed logins for one account within {@code window},
- * further attempts are refused until the oldest of those failures leaves the window. Counted per instance, in memory.
+ * Counts failed logins and says how long a client must wait (see {@link LoginLimits}). Counted in memory, per
+ * instance, by {@link MemoryLoginThrottle}; a store that all instances share would implement the same three calls.
  */
-@ApplicationScoped
-public class LoginThrottle {
+public interface LoginThrottle {
 
-    private static final int MAX_TRACKED_ACCOUNTS = 100_000;
-
-    private final int maxFailures;
-    private final Duration window;
-    private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-
-    @Inject
-    public LoginThrottle(@ConfigProperty(name = "registry.auth.login.max-failures") int maxFailures,
-            @ConfigProperty(name = "registry.auth.login.failure-window") Duration window) {
-        this(maxFailures, window, Clock.systemUTC());
-    }
-
-    LoginThrottle(int maxFailures, Duration window, Clock clock) {
-        this.maxFailures = maxFailures;
-        this.window = window;
-        this.clock = clock;
-    }
+    /** How long logins from this client address must still wait, if at all. Changes nothing; asked before any lookup. */
+    Optional<Duration> addressWait(String address);
 
     /**
-     * Counts an attempt as a failure before its password is checked, so that parallel guesses cannot all slip in
-     * while the first ones are being checked; {@link #succeeded} clears the count. Returns how long to wait instead,
-     * without counting, if the account already failed too often.
+     * In one atomic step: unless the address, the account at the address or the account must still wait, counts this
+     * attempt as a failure of all three before its password is checked, so that parallel guesses cannot all slip in
+     * while the first ones are checked. Otherwise returns the longest of their waits and counts nothing.
      */
-    public Optional<Duration> attempt(String account) {
-        Instant now = clock.instant();
-        if (failures.size() >= MAX_TRACKED_ACCOUNTS) {
-            forgetExpired(now);
-        }
-        Deque<Instant> recent = failures.computeIfAbsent(account, name -> new ArrayDeque<>());
-        synchronized (recent) {
-            dropExpired(recent, now);
-            if (recent.size() >= maxFailures) {
-                return Optional.of(Duration.between(now, recent.peekFirst().plus(window)));
-            }
-            recent.addLast(now);
-            return Optional.empty();
-        }
-    }
+    Optional<Duration> attempt(String account, String address);
 
-    public void succeeded(String account) {
-        failures.remove(account);
-    }
-
-    private void dropExpired(Deque<Instant> recent, Instant now) {
-        while (!recent.isEmpty() && !recent.peekFirst().plus(window).isAfter(now)) {
-            recent.removeFirst();
-        }
-    }
-
-    private void forgetExpired(Instant now) {
-        failures.values().removeIf(recent -> {
-            synchronized (recent) {
-                dropExpired(recent, now);
-                return recent.isEmpty();
-            }
-        });
-    }
+    /** The attempt succeeded: takes it back from the address's count and forgets the account's counts. */
+    void succeeded(String account, String address);
 }

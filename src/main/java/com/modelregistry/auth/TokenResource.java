@@ -2,6 +2,7 @@ package com.modelregistry.auth;
 
 import com.modelregistry.common.QueryParameters;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -21,21 +23,23 @@ import org.jboss.resteasy.reactive.RestForm;
 public class TokenResource {
 
     private final LoginService logins;
+    private final ClientAddresses clients;
 
-    public TokenResource(LoginService logins) {
+    public TokenResource(LoginService logins, ClientAddresses clients) {
         this.logins = logins;
+        this.clients = clients;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<AccessToken> login(@Valid @NotNull LoginRequest body) {
-        return logins.login(body.username(), body.password());
+    public Uni<AccessToken> login(@Valid @NotNull LoginRequest body, @Context HttpServerRequest request) {
+        return logins.login(body.username(), body.password(), clients.of(request));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<OAuth2TokenResponse> passwordGrant(@RestForm("grant_type") String grantType,
-            @RestForm String username, @RestForm String password) {
+            @RestForm String username, @RestForm String password, @Context HttpServerRequest request) {
         QueryParameters form = new QueryParameters();
         if (!"password".equals(grantType)) {
             form.reject("grant_type", "must be password");
@@ -48,6 +52,6 @@ public class TokenResource {
             form.reject("password", "must not be null");
         }
         form.check();
-        return logins.login(name, password).map(OAuth2TokenResponse::of);
+        return logins.login(name, password, clients.of(request)).map(OAuth2TokenResponse::of);
     }
 }
