@@ -73,9 +73,16 @@ public final class ServiceProcess implements AutoCloseable {
      * keys and with the run's admin account.
      */
     public static ServiceProcess startOn(com.modelregistry.devdb.EmbeddedDatabase database) throws Exception {
+        return startOn(database, Map.of());
+    }
+
+    /** The same, with these settings on top (such as another admin account). */
+    public static ServiceProcess startOn(com.modelregistry.devdb.EmbeddedDatabase database,
+            Map<String, String> extra) throws Exception {
         Map<String, String> settings = new HashMap<>(database.datasourceConfig());
         settings.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         settings.putAll(AuthResource.settingsForAnotherInstance());
+        settings.putAll(extra);
         return start(settings);
     }
 
