@@ -4,7 +4,9 @@
 # still there (live reload kept the embedded database). Stops everything it started, by PID.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-port=${DEV_CHECK_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])')}
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])'; }
+port=${DEV_CHECK_PORT:-$(free_port)}
+management_port=${DEV_CHECK_MANAGEMENT_PORT:-$(free_port)}  # health and metrics
 work=$(mktemp -d)
 base="http://localhost:$port"
 
@@ -12,7 +14,7 @@ cd "$root"
 git ls-files -z | xargs -0 cp --parents -t "$work"
 cd "$work"
 
-./mvnw -q quarkus:dev -Dquarkus.http.port="$port" -Ddebug=false -Dquarkus.console.enabled=false \
+./mvnw -q quarkus:dev -Dquarkus.http.port="$port" -Dquarkus.management.port="$management_port" -Ddebug=false -Dquarkus.console.enabled=false \
   </dev/null >"$work/dev.log" 2>&1 &
 dev=$!
 stop() {
@@ -35,7 +37,7 @@ wait_for() {
   fail "no answer from $1"
 }
 
-wait_for "$base/q/health/ready"
+wait_for "http://localhost:$management_port/q/health/ready"
 echo "dev mode answers on $base"
 
 name="devcheck_$RANDOM"

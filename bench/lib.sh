@@ -10,6 +10,7 @@ free_port() {
 }
 pg_port=$(free_port 25410)
 app_port=$(free_port 8091)
+management_port=$(free_port 9091)  # health and metrics
 work=$(mktemp -d)
 chmod 755 "$work"
 
@@ -78,10 +79,10 @@ start_impl() {
       QUARKUS_DATASOURCE_PASSWORD=unused QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=$pool_size \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$work/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$work/private.pem" \
       REGISTRY_ADMIN_USERNAME=admin REGISTRY_ADMIN_EMAIL=admin@example.com REGISTRY_ADMIN_PASSWORD=$admin_password \
-      QUARKUS_HTTP_PORT=$app_port QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+      QUARKUS_HTTP_PORT=$app_port QUARKUS_MANAGEMENT_PORT=$management_port QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
         java ${BENCH_JAVA_OPTS:-} -jar "$root/target/quarkus-app/quarkus-run.jar" >"$work/app.log" 2>&1 &
       app=$!
-      wait_ready "http://localhost:$app_port/q/health/ready"
+      wait_ready "http://localhost:$management_port/q/health/ready"
       ;;
     fastapi)
       BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \

@@ -12,6 +12,7 @@ work=$(mktemp -d)
 chmod 755 "$work"
 pg_port=25499  # below the ephemeral port range, where client sockets cannot hold it
 app_port=8099
+management_port=9099  # health and metrics; not read here, but the default 9000 may be taken
 
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$pg_bin" ]; then
@@ -40,7 +41,7 @@ export QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://localhost:$pg_port/postgres
   QUARKUS_DATASOURCE_USERNAME=registry QUARKUS_DATASOURCE_PASSWORD=unused \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$work/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$work/private.pem" \
   REGISTRY_ADMIN_USERNAME=admin REGISTRY_ADMIN_EMAIL=admin@example.com REGISTRY_ADMIN_PASSWORD=bench-admin-password \
-  QUARKUS_HTTP_PORT=$app_port QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
+  QUARKUS_HTTP_PORT=$app_port QUARKUS_MANAGEMENT_PORT=$management_port QUARKUS_LOG_CONSOLE_JSON_ENABLED=false
 
 rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 

@@ -5,6 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
 port=${SWAGGER_CHECK_PORT:-8095}
+management_port=${SWAGGER_CHECK_MANAGEMENT_PORT:-9095}  # health
 work=$(mktemp -d)
 
 if ! command -v chromium >/dev/null; then
@@ -13,7 +14,7 @@ fi
 (cd "$work" && npm install --silent --no-audit --no-fund playwright-core@1.65.1 >/dev/null)
 
 cd "$root"
-./mvnw -q quarkus:dev -Dquarkus.http.port="$port" -Ddebug=false -Dquarkus.console.enabled=false \
+./mvnw -q quarkus:dev -Dquarkus.http.port="$port" -Dquarkus.management.port="$management_port" -Ddebug=false -Dquarkus.console.enabled=false \
   >"$work/dev.log" 2>&1 &
 dev=$!
 stop() {
@@ -25,7 +26,7 @@ stop() {
 trap stop EXIT
 
 for _ in $(seq 1 180); do
-  curl -sf "http://localhost:$port/q/health/ready" >/dev/null && break
+  curl -sf "http://localhost:$management_port/q/health/ready" >/dev/null && break
   kill -0 "$dev" 2>/dev/null || { cat "$work/dev.log"; echo "dev mode died"; exit 1; }
   sleep 1
 done

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * No container engine runs here, so the Dockerfiles cannot be built in CI; this checks what can be checked without
- * one: the header says how to build and run, the image runs as a non-root user on port 8080, and .dockerignore lets
- * through everything the Dockerfile copies from the build context.
+ * one: the header says how to build and run, the image runs as a non-root user on ports 8080 (the API) and 9000
+ * (health and metrics), and .dockerignore lets through everything the Dockerfile copies from the build context.
  */
 class ContainerFilesTest {
 
@@ -28,7 +28,7 @@ class ContainerFilesTest {
         String header = String.join("\n", lines.stream().takeWhile(line -> line.startsWith("#")).toList());
         assertTrue(header.contains("docker build -f src/main/docker/" + name), name + ": no build command in header");
         assertTrue(header.contains("docker run"), name + ": no run command in header");
-        assertTrue(lines.contains("EXPOSE 8080"), name + ": does not expose 8080");
+        assertTrue(lines.contains("EXPOSE 8080 9000"), name + ": does not expose 8080 and the management port 9000");
         String user = lines.stream().filter(line -> line.startsWith("USER ")).reduce((first, last) -> last).orElse("");
         assertFalse(user.isEmpty() || user.equals("USER root") || user.equals("USER 0"), name + ": runs as root");
 

@@ -65,6 +65,26 @@ class PackagedApplicationIT {
         }
     }
 
+    /** Health and metrics are on the management port: probed and scraped there, never exposed by the Service. */
+    @Test
+    void theManagementPortIsProbedAndScrapedButTheServiceDoesNotExposeIt() throws IOException {
+        String manifest = Files.readString(Path.of("target", "kubernetes", "kubernetes.yml"));
+        String service = java.util.Arrays.stream(manifest.split("(?m)^---$"))
+                .filter(document -> document.contains("kind: Service")).findFirst().orElseThrow();
+        String deployment = java.util.Arrays.stream(manifest.split("(?m)^---$"))
+                .filter(document -> document.contains("kind: Deployment")).findFirst().orElseThrow();
+        for (String expected : List.of("path: /q/health/live\n              port: 9000",
+                "path: /q/health/ready\n              port: 9000",
+                "path: /q/health/started\n              port: 9000", "containerPort: 9000\n              name: management",
+                "prometheus.io/port: \"9000\"", "prometheus.io/path: /q/metrics")) {
+            assertTrue(deployment.contains(expected), expected + " is missing from the Deployment");
+        }
+        String servicePorts = service.substring(service.indexOf("\nspec:"));
+        assertTrue(servicePorts.contains("targetPort: 8080"), servicePorts);
+        assertFalse(servicePorts.contains("9000") || servicePorts.contains("management"),
+                "the Service exposes the management port: " + servicePorts);
+    }
+
     @Test
     void theEmbeddedDatabaseIsNotPackaged() throws IOException {
         try (Stream<Path> files = Files.walk(APP)) {

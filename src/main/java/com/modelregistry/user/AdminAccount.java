@@ -2,9 +2,11 @@ package com.modelregistry.user;
 
 import com.modelregistry.auth.PasswordHasher;
 import com.modelregistry.auth.TokenRevocation;
+import com.modelregistry.common.DatabaseConstraints;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.validation.ConstraintViolation;
@@ -18,6 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * When {@code registry.admin.username}, {@code .email} and {@code .password} are set, makes sure at start-up that this
  * admin exists, is active and has this password. bcrypt runs here on the main thread, never on an event loop.
+ * Instances take turns through a database lock. Data that users can write (another account holding the email or the
+ * username) never stops start-up: the admin step is then skipped in part or whole, with an ERROR that says what to do.
  */
 @ApplicationScoped
 public class AdminAccount {
@@ -63,29 +67,75 @@ public class AdminAccount {
         String newHash = existing != null && PasswordHasher.matchesNow(wanted.password(), existing.passwordHash)
                 ? null
                 : PasswordHasher.hashNow(wanted.password());
-        User admin = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
-                () -> users.findByUsername(wanted.username()).chain(user -> {
-                    if (user == null) {
-                        User created = new User();
-                        created.username = wanted.username();
-                        created.email = wanted.email();
-                        created.passwordHash = newHash;
-                        created.role = User.ROLE_ADMIN;
-                        return users.persist(created);
-                    }
-                    boolean revoke = newHash != null || !user.active || !User.ROLE_ADMIN.equals(user.role);
-                    user.email = wanted.email();
-                    user.role = User.ROLE_ADMIN;
-                    user.active = true;
-                    if (newHash != null) {
-                        user.passwordHash = newHash;
-                    }
-                    if (revoke) {
-                        user.tokenVersion++;
-                    }
-                    return users.persist(user);
-                })));
-        revocation.forget(admin.id);
-        LOG.infof("Admin account %s is ready", admin.username);
+        Outcome outcome = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(
+                () -> users.lockForAdminAccount()
+                        .chain(() -> users.findByUsername(wanted.username()))
+                        .chain(byName -> users.findByEmail(wanted.email())
+                                .chain(byEmail -> apply(wanted, newHash, byName, byEmail))))
+                // a backstop for a write that slipped in meanwhile, such as one from an older instance
+                .onFailure(failure -> DatabaseConstraints.violated(failure).isPresent())
+                .recoverWithItem(failure -> new Outcome(null, "the admin account " + wanted.username()
+                        + " was not set up: its email or username was taken meanwhile by another account ("
+                        + DatabaseConstraints.violated(failure).orElseThrow() + "). Restart to try again; "
+                        + "if this repeats, set REGISTRY_ADMIN_EMAIL and REGISTRY_ADMIN_USERNAME to ones no account "
+                        + "uses")));
+        if (outcome.admin() != null) {
+            revocation.forget(outcome.admin().id);
+            LOG.infof("Admin account %s is ready", outcome.admin().username);
+        }
+        if (outcome.problem() != null) {
+            // start-up goes on: the data behind this is what users may write, and must never keep the service down
+            LOG.error("Start-up: " + outcome.problem());
+        }
+    }
+
+    /** The admin made sure of (null when it could not be), and what went wrong, if anything. */
+    private record Outcome(User admin, String problem) {
+    }
+
+    /**
+     * Creates or updates the admin unless that would take another account's email or username. An existing account
+     * of the configured username is the admin's when it is an admin or has the configured email; any other is a
+     * stranger's, which keeps its password and role.
+     */
+    private Uni<Outcome> apply(NewUser wanted, String newHash, User byName, User byEmail) {
+        if (byName == null) {
+            if (byEmail != null) {
+                return Uni.createFrom().item(new Outcome(null, "the admin account " + wanted.username()
+                        + " was not created: its email " + wanted.email() + " belongs to another account (id "
+                        + byEmail.id + "). Set REGISTRY_ADMIN_EMAIL to an address no account uses, or change that "
+                        + "account's email, then restart. Until then there is no admin account " + wanted.username()));
+            }
+            User created = new User();
+            created.username = wanted.username();
+            created.email = wanted.email();
+            created.passwordHash = newHash;
+            created.role = User.ROLE_ADMIN;
+            return users.persist(created).map(admin -> new Outcome(admin, null));
+        }
+        if (!User.ROLE_ADMIN.equals(byName.role) && !wanted.email().equals(byName.email)) {
+            return Uni.createFrom().item(new Outcome(null, "the admin account " + wanted.username()
+                    + " was not set up: an account of that username (id " + byName.id + ") is not an admin and has "
+                    + "another email, so it is someone else's and was left alone. Set REGISTRY_ADMIN_USERNAME to a "
+                    + "username no account uses, or rename that account, then restart"));
+        }
+        boolean emailFree = byEmail == null || byEmail.id.equals(byName.id);
+        boolean revoke = newHash != null || !byName.active || !User.ROLE_ADMIN.equals(byName.role);
+        if (emailFree) {
+            byName.email = wanted.email();
+        }
+        byName.role = User.ROLE_ADMIN;
+        byName.active = true;
+        if (newHash != null) {
+            byName.passwordHash = newHash;
+        }
+        if (revoke) {
+            byName.tokenVersion++;
+        }
+        String problem = emailFree ? null : "the admin account " + wanted.username() + " keeps its email "
+                + byName.email + ": REGISTRY_ADMIN_EMAIL " + wanted.email() + " belongs to another account (id "
+                + byEmail.id + "). Set REGISTRY_ADMIN_EMAIL to an address no account uses, or change that "
+                + "account's email, then restart. Its password, role and active state were applied";
+        return users.persist(byName).map(admin -> new Outcome(admin, problem));
     }
 }

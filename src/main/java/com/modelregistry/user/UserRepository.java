@@ -18,6 +18,8 @@ public class UserRepository implements PanacheRepositoryBase<User, Long> {
     /** The only order of the user list, as ?after= cursors name it (unlike any order of the model list). */
     public static final String NEWEST_ORDER = "users:-createdAt";
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
+    /** An advisory lock key of this application's own ("registry admin" in ASCII, cut to 8 bytes). */
+    private static final long ADMIN_ACCOUNT_LOCK = 0x7265_6769_7374_7279L;
 
     public Uni<List<User>> findNewestFirst(String email, PageRequest page) {
         if (email == null) {
@@ -50,6 +52,21 @@ public class UserRepository implements PanacheRepositoryBase<User, Long> {
     /** The user with this username, compared ignoring case. */
     public Uni<User> findByUsername(String username) {
         return find("lower(username) = ?1", username.toLowerCase(Locale.ROOT)).firstResult();
+    }
+
+    /** The user with this email; emails are stored lowercase. */
+    public Uni<User> findByEmail(String email) {
+        return find("email", email.toLowerCase(Locale.ROOT)).firstResult();
+    }
+
+    /**
+     * Waits for, then holds until the transaction ends, the database-wide lock that start-up's admin step takes, so
+     * that instances starting together take turns: the first creates the admin, the others find it.
+     */
+    public Uni<Void> lockForAdminAccount() {
+        return getSession().chain(session -> session
+                .createNativeQuery("select count(*) from pg_advisory_xact_lock(" + ADMIN_ACCOUNT_LOCK + ")", Long.class)
+                .getSingleResult()).replaceWithVoid();
     }
 
     /** The user with all of its models, newest first, in one SQL statement. */

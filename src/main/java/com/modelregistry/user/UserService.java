@@ -29,18 +29,26 @@ import java.util.Optional;
 @ApplicationScoped
 public class UserService {
 
+    static final String EMAIL_TAKEN = "is already registered";
+    static final String USERNAME_TAKEN = "is already taken";
+
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenRevocation revocation;
+    private final ReservedNames reserved;
 
-    public UserService(UserRepository users, PasswordHasher hasher, TokenRevocation revocation) {
+    public UserService(UserRepository users, PasswordHasher hasher, TokenRevocation revocation,
+            ReservedNames reserved) {
         this.users = users;
         this.hasher = hasher;
         this.revocation = revocation;
+        this.reserved = reserved;
     }
 
     public Uni<UserView> register(NewUser request) {
-        return hasher.hash(request.password()).chain(hash -> Panache.withTransaction(() -> {
+        return Uni.createFrom().voidItem()
+                .invoke(() -> reserved.refuseClaim(request.email(), request.username(), User.ROLE_USER))
+                .chain(() -> hasher.hash(request.password())).chain(hash -> Panache.withTransaction(() -> {
             User user = new User();
             user.email = request.email();
             user.username = request.username();
@@ -113,6 +121,8 @@ public class UserService {
                 user.role = patch.role().orElseThrow();
             }
             hash.ifPresent(h -> user.passwordHash = h);
+            reserved.refuseClaim(patch.email() == null ? null : user.email,
+                    patch.username() == null ? null : user.username, user.role);
             if (revokeTokens) {
                 user.tokenVersion++;
             }
@@ -155,8 +165,8 @@ public class UserService {
 
     private static Throwable conflictOrSame(Throwable failure) {
         return DatabaseConstraints.violated(failure).<Throwable>map(constraint -> switch (constraint) {
-            case "users_email_key" -> new ConflictException("email", "is already registered");
-            case "users_username_key" -> new ConflictException("username", "is already taken");
+            case "users_email_key" -> new ConflictException("email", EMAIL_TAKEN);
+            case "users_username_key" -> new ConflictException("username", USERNAME_TAKEN);
             default -> failure;
         }).orElse(failure);
     }

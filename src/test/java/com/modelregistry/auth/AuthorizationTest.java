@@ -200,10 +200,20 @@ class AuthorizationTest {
     }
 
     @Test
-    void healthAndTheApiDescriptionAreOpen() {
-        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/health/started", "/q/health",
-                "/q/openapi", "/q/swagger-ui/")) {
+    void theApiDescriptionIsOpenAndHealthIsOpenOnTheManagementPort() {
+        for (String path : List.of("/q/openapi", "/q/swagger-ui/")) {
             anonymous().when().get(path).then().statusCode(200);
+        }
+        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/health/started", "/q/health")) {
+            anonymous().baseUri(PostgresResource.managementUri()).when().get(path).then().statusCode(200);
+        }
+    }
+
+    /** Health and metrics are for the orchestrator and Prometheus, which reach the management port. */
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/health", "/q/metrics")) {
+            anonymous().when().get(path).then().statusCode(404);
         }
     }
 }

@@ -42,7 +42,7 @@ class ConnectionLossTest {
                 assertEquals(200, owner.request().when().get("/models/{id}", model).statusCode(), "round " + round);
             }
             Api.createModel(owner, "after-kill-" + round, "sklearn", null);
-            given().when().get("/q/health/ready").then().statusCode(200);
+            given().baseUri(PostgresResource.managementUri()).when().get("/q/health/ready").then().statusCode(200);
         }
     }
 

@@ -444,6 +444,54 @@ class HostileInputIT {
         return Arbitraries.of("/models", "/models/{model}", "/users", "/users/me", "/users/{user}/models", "/q/health");
     }
 
+    /**
+     * Issue 12: a 405 was recorded under its raw path, and after 100 URI values Micrometer dropped every new series, so
+     * 100 anonymous requests blinded the dashboards. Anonymous requests with distinct paths and methods (405s, 404s,
+     * unknown methods, odd paths) must leave the number of {@code uri} and {@code method} values small, and a real
+     * request must still be recorded under its route template.
+     */
+    @Example
+    void manyAnonymousOddRequestsDoNotBlindTheMetrics() throws Exception {
+        List<String> oddPaths = new ArrayList<>();
+        for (int i = 0; i < 160; i++) {
+            String[] request = switch (i % 5) {
+                case 0 -> new String[] {"PUT", "/models/" + (900_000 + i)};
+                case 1 -> new String[] {"GET", "/nowhere/" + i};
+                case 2 -> new String[] {"FROB" + i, "/users/" + (900_000 + i)};
+                case 3 -> new String[] {"POST", "/models/" + i + "/" + i};
+                default -> new String[] {"DELETE", "/users/" + i + "/models;" + i + "/x%20" + i};
+            };
+            oddPaths.add(request[1]);
+            given().config(RAW).request(request[0], request[1]);
+        }
+        // HEAD is never sent by the tests above: its series is made after the flood
+        given().header("Authorization", "Bearer " + victim.token()).when().head("/models/{id}", model)
+                .then().statusCode(200);
+
+        List<String> series = given().when().get(metricsUri()).then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith("http_server_requests_seconds_count{")).toList();
+        java.util.Set<String> uris = new java.util.TreeSet<>();
+        java.util.Set<String> methods = new java.util.TreeSet<>();
+        for (String line : series) {
+            uris.add(tag(line, "uri"));
+            methods.add(tag(line, "method"));
+        }
+        assertTrue(uris.size() <= 20, "uri values: " + uris);
+        assertTrue(methods.size() <= 10, "method values: " + methods);
+        assertTrue(oddPaths.stream().noneMatch(uris::contains), "raw paths recorded: " + uris);
+        assertTrue(series.stream().anyMatch(line -> line.contains("method=\"HEAD\"") && line.contains("status=\"200\"")
+                && line.contains("uri=\"/models/{id}\"")), "the real request is missing: " + series);
+    }
+
+    private static String tag(String seriesLine, String name) {
+        int start = seriesLine.indexOf(name + "=\"") + name.length() + 2;
+        return seriesLine.substring(start, seriesLine.indexOf('"', start));
+    }
+
+    private static String metricsUri() {
+        return service.managementUri() + "/q/metrics";
+    }
+
     private static HttpResponse<String> send(String method, String target, String body, String token,
             String contentType) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUri() + target))

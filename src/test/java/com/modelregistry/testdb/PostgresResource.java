@@ -8,11 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Starts a fresh embedded PostgreSQL for a test run and points the service (in-JVM or packaged) at it. */
+/**
+ * Starts a fresh embedded PostgreSQL for a test run and points the service (in-JVM or packaged) at it. Also gives the
+ * service a free management port (health, metrics), as every test application starts one and a fixed port would clash
+ * with other test runs on the machine.
+ */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile String jdbcUrl;
     private static volatile String reactiveUrl;
+    private static volatile int managementPort;
     private EmbeddedDatabase database;
 
     @Override
@@ -24,7 +29,16 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         }
         jdbcUrl = database.jdbcUrl();
         reactiveUrl = database.reactiveUrl();
-        return database.datasourceConfig();
+        try {
+            managementPort = ServiceProcess.freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> settings = new java.util.HashMap<>(database.datasourceConfig());
+        // the in-JVM application reads the test port, the packaged one the port
+        settings.put("quarkus.management.test-port", Integer.toString(managementPort));
+        settings.put("quarkus.management.port", Integer.toString(managementPort));
+        return settings;
     }
 
     @Override
@@ -37,6 +51,11 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     /** For tests that start more instances of the service on the same database. */
     public static String reactiveUrl() {
         return reactiveUrl;
+    }
+
+    /** Where the service under test serves health and metrics, e.g. {@code managementUri() + "/q/metrics"}. */
+    public static String managementUri() {
+        return "http://localhost:" + managementPort;
     }
 
     /** The test database's port, for tests that put something between it and the service. */

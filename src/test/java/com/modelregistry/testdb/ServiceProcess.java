@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One more instance of the packaged application ({@code target/quarkus-app}), started on a free port against the
- * test database and token keys, for tests about several instances, shutdown and outages.
+ * One more instance of the packaged application ({@code target/quarkus-app}), started on a free port (and a free
+ * management port for health and metrics) against the test database and token keys, for tests about several
+ * instances, shutdown and outages.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -24,11 +25,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private ServiceProcess(Process process, int port, Path log) {
+    private ServiceProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -43,6 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
         all.putAll(settings);
         int port = freePort();
         all.put("quarkus.http.port", Integer.toString(port));
+        int managementPort = freePort();
+        all.put("quarkus.management.port", Integer.toString(managementPort));
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -51,7 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
         Path log = Path.of("target", "instance-" + port + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServiceProcess instance = new ServiceProcess(process, port, log);
+        ServiceProcess instance = new ServiceProcess(process, port, managementPort, log);
         try {
             instance.awaitReady(Duration.ofSeconds(60));
         } catch (Exception | Error e) {
@@ -73,9 +78,16 @@ public final class ServiceProcess implements AutoCloseable {
      * keys and with the run's admin account.
      */
     public static ServiceProcess startOn(com.modelregistry.devdb.EmbeddedDatabase database) throws Exception {
+        return startOn(database, Map.of());
+    }
+
+    /** The same, with these settings on top (such as another admin account). */
+    public static ServiceProcess startOn(com.modelregistry.devdb.EmbeddedDatabase database,
+            Map<String, String> extra) throws Exception {
         Map<String, String> settings = new HashMap<>(database.datasourceConfig());
         settings.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         settings.putAll(AuthResource.settingsForAnotherInstance());
+        settings.putAll(extra);
         return start(settings);
     }
 
@@ -87,10 +99,19 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
-    /** GET on this instance; -1 when the connection is refused or times out. */
+    /** Where this instance serves health and metrics. */
+    public String managementUri() {
+        return "http://localhost:" + managementPort;
+    }
+
+    /**
+     * GET on this instance, on the management port for health and metrics ({@code /q/health...}, {@code /q/metrics});
+     * -1 when the connection is refused or times out.
+     */
     public int status(String path) {
+        boolean operational = path.startsWith("/q/health") || path.startsWith("/q/metrics");
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(baseUri() + path)).timeout(Duration.ofSeconds(5)).build(),
+            return HTTP.send(HttpRequest.newBuilder(URI.create((operational ? managementUri() : baseUri()) + path)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -145,7 +166,8 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("instance on port " + port + " not ready; see " + log.toAbsolutePath());
     }
 
-    private static int freePort() throws IOException {
+    /** A port free at this moment. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
