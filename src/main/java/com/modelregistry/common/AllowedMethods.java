@@ -22,18 +22,19 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The methods each path of the API allows, read once from the resource classes, for OPTIONS and for the Allow header of
- * a 405. Quarkus REST answers OPTIONS with the methods of every path of a resource class (OPTIONS /users/me listed POST,
+ * The path templates of the API and the methods each allows, read once from the resource classes: for OPTIONS, for the
+ * Allow header of a 405, and for the HTTP metrics' {@code uri} tags. Quarkus REST answers OPTIONS with the methods of every path of a resource class (OPTIONS /users/me listed POST,
  * PATCH and DELETE). Here the most specific template that matches decides, as a router does: /users/me is a path of
  * its own, not /users/{id}.
  */
 @ApplicationScoped
 public class AllowedMethods {
 
-    private record Template(Pattern path, int literals, String allow) {
+    private record Template(String text, Pattern path, int literals, String allow) {
     }
 
     private final List<Template> templates;
+    private final Set<String> texts;
 
     public AllowedMethods(BeanManager beans) {
         Map<String, Set<String>> methodsByPath = new TreeMap<>();
@@ -60,6 +61,12 @@ public class AllowedMethods {
         });
         found.sort(Comparator.comparingInt(Template::literals).reversed());
         this.templates = List.copyOf(found);
+        this.texts = Set.copyOf(methodsByPath.keySet());
+    }
+
+    /** Every path template of the API, as JAX-RS and the HTTP metrics write it ({@code /users/{id}}). */
+    public Set<String> templates() {
+        return texts;
     }
 
     /** The Allow header for a request path, or empty when no resource has that path. */
@@ -101,6 +108,6 @@ public class AllowedMethods {
                 literals += part.length();
             }
         }
-        return new Template(Pattern.compile(regex.toString()), literals, allow);
+        return new Template(path, Pattern.compile(regex.toString()), literals, allow);
     }
 }

@@ -2,6 +2,7 @@ package com.modelregistry.common;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.ManagementInterface;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -116,7 +117,16 @@ public class RequestLimits {
                 context.next();
             }
         });
-        // the operational endpoints only read, whatever other method a framework handler would answer
+        onlyReadingOperations(router);
+    }
+
+    /** Health and metrics are served on the management port, where only this rule of the public port applies. */
+    void registerOnManagement(@Observes ManagementInterface management) {
+        onlyReadingOperations(management.router());
+    }
+
+    /** The operational endpoints only read, whatever other method a framework handler would answer. */
+    private void onlyReadingOperations(Router router) {
         router.routeWithRegex(OPERATIONAL_PATHS).order(Integer.MIN_VALUE + 1).handler(context -> {
             HttpMethod method = context.request().method();
             if (method.equals(HttpMethod.GET) || method.equals(HttpMethod.HEAD)) {

@@ -35,7 +35,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -470,8 +472,8 @@ class HostileInputIT {
 
         List<String> series = given().when().get(metricsUri()).then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith("http_server_requests_seconds_count{")).toList();
-        java.util.Set<String> uris = new java.util.TreeSet<>();
-        java.util.Set<String> methods = new java.util.TreeSet<>();
+        Set<String> uris = new TreeSet<>();
+        Set<String> methods = new TreeSet<>();
         for (String line : series) {
             uris.add(tag(line, "uri"));
             methods.add(tag(line, "method"));

@@ -10,7 +10,9 @@ import com.modelregistry.testdb.RawHttp;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -24,9 +26,12 @@ class HttpEdgeTest {
 
     @Test
     void operationalEndpointsAllowOnlyReading() throws Exception {
-        for (String path : List.of("/q/health", "/q/health/ready", "/q/openapi")) {
+        int management = URI.create(PostgresResource.managementUri()).getPort();
+        Map<String, Integer> ports = Map.of("/q/health", management, "/q/health/ready", management,
+                "/q/metrics", management, "/q/openapi", RestAssured.port);
+        for (String path : ports.keySet()) {
             for (String method : List.of("TRACE", "PROPFIND", "CONNECT", "POST", "DELETE")) {
-                RawHttp.Answer answer = RawHttp.send(RestAssured.port,
+                RawHttp.Answer answer = RawHttp.send(ports.get(path),
                         method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
                 assertEquals(405, answer.status(), method + " " + path);
                 assertEquals(Problem.MEDIA_TYPE, answer.headers().get("content-type"), method + " " + path);
