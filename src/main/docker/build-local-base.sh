@@ -71,6 +71,7 @@ build_jvm_base() {
     chmod 0755 "$rootfs/opt/jboss/container/java/run/run-java.sh"
     rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* "$rootfs/etc/resolv.conf"
     say "caching the root file system as $tarball"
+    find "$cache" -maxdepth 1 -name 'base-jvm-*.tar' -delete  # older recipes
     tar --numeric-owner -C "$rootfs" -cf "$tarball.partial" .
     mv "$tarball.partial" "$tarball"
     rm -rf "$rootfs"
