@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
@@ -54,9 +55,14 @@ public class AuthResource implements QuarkusTestResourceLifecycleManager {
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
             signingKey = pair.getPrivate();
-            Path folder = Files.createTempDirectory("model-registry-test-keys");
+            Path folder = keysFolder();
             Path publicKey = Files.writeString(folder.resolve("public.pem"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             Path privateKey = Files.writeString(folder.resolve("private.pem"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            // a service under test in a container runs as its image's user, not as this test's: these throwaway keys
+            // are readable by all
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setPosixFilePermissions(publicKey, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-r--r--"));
             // the keys must outlive this resource (instances started later may still trust them), not the test run
             for (Path file : new Path[] {folder, publicKey, privateKey}) {
                 file.toFile().deleteOnExit();
@@ -72,6 +78,18 @@ public class AuthResource implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A new folder for a pair of keys: under {@code registry.test.keys-folder} when set (the container profile mounts
+     * that folder into the service's container at the same path), else a temporary one.
+     */
+    private static Path keysFolder() throws IOException {
+        String parent = System.getProperty("registry.test.keys-folder", "");
+        if (parent.isBlank()) {
+            return Files.createTempDirectory("model-registry-test-keys");
+        }
+        return Files.createTempDirectory(Files.createDirectories(Path.of(parent)), "model-registry-test-keys");
     }
 
     @Override
