@@ -254,8 +254,10 @@ public class BuilderCommand {
         all.addAll(builderArgs);
         all.add("-H:Name=" + imageName);
         all.add("-H:ImageBuildID=" + UUID.nameUUIDFromBytes(String.join(" ", builderArgs).getBytes(StandardCharsets.UTF_8)));
-        // stop after the object file is written: linking needs C libraries that no registry here provides
-        all.addAll(List.of("-H:+UnlockExperimentalVMOptions", "-H:+ExitAfterRelocatableImageWrite", "-H:-UnlockExperimentalVMOptions"));
+        // stop after the object file is written: linking needs C libraries that no registry here provides. The
+        // object file goes to the builder's temporary directory, kept when named (SVM-<millis> under it)
+        all.addAll(List.of("-H:+UnlockExperimentalVMOptions", "-H:+ExitAfterRelocatableImageWrite",
+                "-H:TempDirectory=" + imageDir.resolve("tmp"), "-H:-UnlockExperimentalVMOptions"));
         return all;
     }
 
