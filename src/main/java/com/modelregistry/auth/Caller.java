@@ -1,6 +1,6 @@
 package com.modelregistry.auth;
 
-import com.modelregistry.common.ForbiddenException;
+import com.modelregistry.common.problem.Forbidden;
 import com.modelregistry.user.User;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -20,7 +20,7 @@ public record Caller(long id, boolean admin) {
     /** Refuses, before anything is read or written, a caller who is neither that user nor an admin. */
     public void requireSelfOrAdmin(long userId) {
         if (!mayActFor(userId)) {
-            throw new ForbiddenException("Only user " + userId + " or an admin may do this");
+            throw new Forbidden("Only user " + userId + " or an admin may do this");
         }
     }
 }

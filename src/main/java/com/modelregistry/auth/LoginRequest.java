@@ -1,6 +1,6 @@
 package com.modelregistry.auth;
 
-import com.modelregistry.common.TextRules;
+import com.modelregistry.common.text.TextRules;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

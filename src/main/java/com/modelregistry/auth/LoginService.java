@@ -1,7 +1,7 @@
 package com.modelregistry.auth;
 
-import com.modelregistry.common.TooManyRequestsException;
-import com.modelregistry.common.UnauthenticatedException;
+import com.modelregistry.common.problem.TooManyRequests;
+import com.modelregistry.common.problem.Unauthenticated;
 import com.modelregistry.user.User;
 import com.modelregistry.user.UserRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -62,7 +62,7 @@ public class LoginService {
             String hash = user == null || tooLong ? dummyHash : user.passwordHash;
             return hasher.matches(password, hash).map(matches -> {
                 if (user == null || tooLong || !matches || !user.active) {
-                    throw new UnauthenticatedException("Wrong username or password");
+                    throw new Unauthenticated("Wrong username or password");
                 }
                 throttle.succeeded(account, clientAddress);
                 return tokens.issue(user);
@@ -70,7 +70,7 @@ public class LoginService {
         });
     }
 
-    private static TooManyRequestsException tooManyFailures(Duration wait) {
-        return new TooManyRequestsException("Too many failed logins; try again later", wait);
+    private static TooManyRequests tooManyFailures(Duration wait) {
+        return new TooManyRequests("Too many failed logins; try again later", wait);
     }
 }

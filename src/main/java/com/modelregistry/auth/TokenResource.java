@@ -1,6 +1,6 @@
 package com.modelregistry.auth;
 
-import com.modelregistry.common.QueryParameters;
+import com.modelregistry.common.paging.QueryParameters;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;

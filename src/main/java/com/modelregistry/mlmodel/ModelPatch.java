@@ -1,6 +1,6 @@
 package com.modelregistry.mlmodel;
 
-import com.modelregistry.common.NotNullWhenGiven;
+import com.modelregistry.common.text.NotNullWhenGiven;
 import java.util.Optional;
 
 /**

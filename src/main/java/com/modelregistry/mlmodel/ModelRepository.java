@@ -1,7 +1,7 @@
 package com.modelregistry.mlmodel;
 
-import com.modelregistry.common.Cursor;
-import com.modelregistry.common.PageRequest;
+import com.modelregistry.common.paging.Cursor;
+import com.modelregistry.common.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;

@@ -1,17 +1,17 @@
 package com.modelregistry.mlmodel;
 
 import com.modelregistry.auth.Caller;
-import com.modelregistry.common.Cursor;
-import com.modelregistry.common.DatabaseConstraints;
-import com.modelregistry.common.EntityTag;
-import com.modelregistry.common.ForbiddenException;
-import com.modelregistry.common.KeysetPage;
-import com.modelregistry.common.KeysetRequest;
-import com.modelregistry.common.NotFoundException;
-import com.modelregistry.common.Page;
-import com.modelregistry.common.PageRequest;
-import com.modelregistry.common.PreconditionFailedException;
-import com.modelregistry.common.Tagged;
+import com.modelregistry.common.paging.Cursor;
+import com.modelregistry.common.db.DatabaseFailures;
+import com.modelregistry.common.http.EntityTag;
+import com.modelregistry.common.problem.Forbidden;
+import com.modelregistry.common.paging.KeysetPage;
+import com.modelregistry.common.paging.KeysetRequest;
+import com.modelregistry.common.problem.NotFound;
+import com.modelregistry.common.paging.Page;
+import com.modelregistry.common.paging.PageRequest;
+import com.modelregistry.common.problem.PreconditionFailed;
+import com.modelregistry.common.http.Tagged;
 import com.modelregistry.user.User;
 import com.modelregistry.user.UserRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -70,7 +70,7 @@ public class ModelService {
     private Uni<Void> ownerMustExist(long ownerId) {
         return users.count("id", ownerId).invoke(found -> {
             if (found == 0) {
-                throw new NotFoundException("User", ownerId);
+                throw new NotFound("User", ownerId);
             }
         }).replaceWithVoid();
     }
@@ -104,7 +104,7 @@ public class ModelService {
         return models.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
             MLModel model = changeableBy(caller, existing(found, id));
             if (ifMatch != null && !ifMatch.matches(model.version)) {
-                throw new PreconditionFailedException("Model", id);
+                throw new PreconditionFailed("Model", id);
             }
             if (patch.name() != null) {
                 model.name = patch.name().orElseThrow();
@@ -135,7 +135,7 @@ public class ModelService {
         return found.chain(model -> {
             changeableBy(caller, existing(model, id));
             if (ifMatch != null && !ifMatch.matches(model.version)) {
-                throw new PreconditionFailedException("Model", id);
+                throw new PreconditionFailed("Model", id);
             }
             return models.delete("id", id);
         }).replaceWithVoid();
@@ -143,23 +143,23 @@ public class ModelService {
 
     private static MLModel changeableBy(Caller caller, MLModel model) {
         if (!caller.mayActFor(model.ownerId)) {
-            throw new ForbiddenException("Only the model's owner or an admin may change it");
+            throw new Forbidden("Only the model's owner or an admin may change it");
         }
         return model;
     }
 
     private static MLModel existing(MLModel model, long id) {
         if (model == null) {
-            throw new NotFoundException("Model", id);
+            throw new NotFound("Model", id);
         }
         return model;
     }
 
     /** The owner does not exist, or was deleted meanwhile: the insert broke the foreign key. */
     private static Throwable ownerGone(Throwable failure, long ownerId) {
-        return DatabaseConstraints.violated(failure)
+        return DatabaseFailures.violated(failure)
                 .filter("models_owner_id_fkey"::equals)
-                .<Throwable>map(constraint -> new NotFoundException("User", ownerId))
+                .<Throwable>map(constraint -> new NotFound("User", ownerId))
                 .orElse(failure);
     }
 }

@@ -1,7 +1,7 @@
 package com.modelregistry.mlmodel;
 
-import com.modelregistry.common.Cursor;
-import com.modelregistry.common.NumberText;
+import com.modelregistry.common.paging.Cursor;
+import com.modelregistry.common.text.NumberText;
 import io.quarkus.panache.common.Sort.Direction;
 import io.quarkus.panache.common.Sort.NullPrecedence;
 import io.quarkus.panache.common.Sort;

@@ -1,11 +1,11 @@
 package com.modelregistry.mlmodel;
 
 import com.modelregistry.auth.Caller;
-import com.modelregistry.common.KeysetRequest;
-import com.modelregistry.common.Listing;
-import com.modelregistry.common.OpenApiSecurity;
-import com.modelregistry.common.PageRequest;
-import com.modelregistry.common.QueryParameters;
+import com.modelregistry.common.paging.KeysetRequest;
+import com.modelregistry.common.paging.Listing;
+import com.modelregistry.common.http.OpenApiSecurity;
+import com.modelregistry.common.paging.PageRequest;
+import com.modelregistry.common.paging.QueryParameters;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

@@ -2,7 +2,7 @@ package com.modelregistry.user;
 
 import com.modelregistry.auth.PasswordHasher;
 import com.modelregistry.auth.TokenRevocation;
-import com.modelregistry.common.DatabaseConstraints;
+import com.modelregistry.common.db.DatabaseFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -73,10 +73,10 @@ public class AdminAccount {
                         .chain(byName -> users.findByEmail(wanted.email())
                                 .chain(byEmail -> apply(wanted, newHash, byName, byEmail))))
                 // a backstop for a write that slipped in meanwhile, such as one from an older instance
-                .onFailure(failure -> DatabaseConstraints.violated(failure).isPresent())
+                .onFailure(failure -> DatabaseFailures.violated(failure).isPresent())
                 .recoverWithItem(failure -> new Outcome(null, "the admin account " + wanted.username()
                         + " was not set up: its email or username was taken meanwhile by another account ("
-                        + DatabaseConstraints.violated(failure).orElseThrow() + "). Restart to try again; "
+                        + DatabaseFailures.violated(failure).orElseThrow() + "). Restart to try again; "
                         + "if this repeats, set REGISTRY_ADMIN_EMAIL and REGISTRY_ADMIN_USERNAME to ones no account "
                         + "uses")));
         if (outcome.admin() != null) {

@@ -1,6 +1,6 @@
 package com.modelregistry.user;
 
-import com.modelregistry.common.ConflictException;
+import com.modelregistry.common.problem.Conflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,10 +32,10 @@ public class ReservedNames {
             return;
         }
         if (newEmail != null && email.isPresent() && email.get().equals(lower(newEmail))) {
-            throw new ConflictException("email", UserService.EMAIL_TAKEN);
+            throw new Conflict("email", UserService.EMAIL_TAKEN);
         }
         if (newUsername != null && username.isPresent() && username.get().equals(lower(newUsername))) {
-            throw new ConflictException("username", UserService.USERNAME_TAKEN);
+            throw new Conflict("username", UserService.USERNAME_TAKEN);
         }
     }
 

@@ -1,6 +1,6 @@
 package com.modelregistry.user;
 
-import com.modelregistry.common.NotNullWhenGiven;
+import com.modelregistry.common.text.NotNullWhenGiven;
 import jakarta.validation.constraints.Pattern;
 import java.util.Locale;
 import java.util.Optional;

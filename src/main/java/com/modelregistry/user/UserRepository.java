@@ -1,6 +1,6 @@
 package com.modelregistry.user;
 
-import com.modelregistry.common.PageRequest;
+import com.modelregistry.common.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;

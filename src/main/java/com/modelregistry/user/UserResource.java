@@ -1,15 +1,15 @@
 package com.modelregistry.user;
 
 import com.modelregistry.auth.Caller;
-import com.modelregistry.common.Cursor;
-import com.modelregistry.common.EntityTag;
-import com.modelregistry.common.ForbiddenException;
-import com.modelregistry.common.KeysetRequest;
-import com.modelregistry.common.Listing;
-import com.modelregistry.common.OpenApiSecurity;
-import com.modelregistry.common.PageRequest;
-import com.modelregistry.common.QueryParameters;
-import com.modelregistry.common.Tagged;
+import com.modelregistry.common.paging.Cursor;
+import com.modelregistry.common.http.EntityTag;
+import com.modelregistry.common.problem.Forbidden;
+import com.modelregistry.common.paging.KeysetRequest;
+import com.modelregistry.common.paging.Listing;
+import com.modelregistry.common.http.OpenApiSecurity;
+import com.modelregistry.common.paging.PageRequest;
+import com.modelregistry.common.paging.QueryParameters;
+import com.modelregistry.common.http.Tagged;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -130,7 +130,7 @@ public class UserResource {
         Caller caller = Caller.of(identity);
         caller.requireSelfOrAdmin(id);
         if (body.changesAdminOnlyFields() && !caller.admin()) {
-            throw new ForbiddenException("Only an admin may change active or role");
+            throw new Forbidden("Only an admin may change active or role");
         }
         return service.update(id, body, EntityTag.ifMatch(ifMatch)).map(Tagged::ok);
     }

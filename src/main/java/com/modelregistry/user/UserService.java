@@ -2,17 +2,17 @@ package com.modelregistry.user;
 
 import com.modelregistry.auth.PasswordHasher;
 import com.modelregistry.auth.TokenRevocation;
-import com.modelregistry.common.ConflictException;
-import com.modelregistry.common.Cursor;
-import com.modelregistry.common.DatabaseConstraints;
-import com.modelregistry.common.EntityTag;
-import com.modelregistry.common.KeysetPage;
-import com.modelregistry.common.KeysetRequest;
-import com.modelregistry.common.NotFoundException;
-import com.modelregistry.common.Page;
-import com.modelregistry.common.PageRequest;
-import com.modelregistry.common.PreconditionFailedException;
-import com.modelregistry.common.Tagged;
+import com.modelregistry.common.problem.Conflict;
+import com.modelregistry.common.paging.Cursor;
+import com.modelregistry.common.db.DatabaseFailures;
+import com.modelregistry.common.http.EntityTag;
+import com.modelregistry.common.paging.KeysetPage;
+import com.modelregistry.common.paging.KeysetRequest;
+import com.modelregistry.common.problem.NotFound;
+import com.modelregistry.common.paging.Page;
+import com.modelregistry.common.paging.PageRequest;
+import com.modelregistry.common.problem.PreconditionFailed;
+import com.modelregistry.common.http.Tagged;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -104,7 +104,7 @@ public class UserService {
                 .chain(found -> {
             User user = existing(found, id);
             if (ifMatch != null && !ifMatch.matches(user.version)) {
-                throw new PreconditionFailedException("User", id);
+                throw new PreconditionFailed("User", id);
             }
             boolean revokeTokens = hash.isPresent()
                     || changes(patch.active(), user.active) || changes(patch.role(), user.role);
@@ -141,12 +141,12 @@ public class UserService {
         return Panache.withTransaction(() -> ifMatch == null ? users.deleteWithoutLoading(id)
                 : users.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
                     if (!ifMatch.matches(existing(found, id).version)) {
-                        throw new PreconditionFailedException("User", id);
+                        throw new PreconditionFailed("User", id);
                     }
                     return users.deleteWithoutLoading(id);
                 })).map(deleted -> {
             if (!deleted) {
-                throw new NotFoundException("User", id);
+                throw new NotFound("User", id);
             }
             return (Void) null;
         }).invoke(() -> revocation.forget(id));
@@ -154,7 +154,7 @@ public class UserService {
 
     static User existing(User user, long id) {
         if (user == null) {
-            throw new NotFoundException("User", id);
+            throw new NotFound("User", id);
         }
         return user;
     }
@@ -164,9 +164,9 @@ public class UserService {
     }
 
     private static Throwable conflictOrSame(Throwable failure) {
-        return DatabaseConstraints.violated(failure).<Throwable>map(constraint -> switch (constraint) {
-            case "users_email_key" -> new ConflictException("email", EMAIL_TAKEN);
-            case "users_username_key" -> new ConflictException("username", USERNAME_TAKEN);
+        return DatabaseFailures.violated(failure).<Throwable>map(constraint -> switch (constraint) {
+            case "users_email_key" -> new Conflict("email", EMAIL_TAKEN);
+            case "users_username_key" -> new Conflict("username", USERNAME_TAKEN);
             default -> failure;
         }).orElse(failure);
     }

@@ -1,5 +1,6 @@
 package com.modelregistry.common;
 
+import com.modelregistry.common.problem.Problem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

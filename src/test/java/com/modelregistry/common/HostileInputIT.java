@@ -1,5 +1,6 @@
 package com.modelregistry.common;
 
+import com.modelregistry.common.http.RequestLimits;
 import static com.modelregistry.common.HostileAnswers.assertClean;
 import static com.modelregistry.common.HostileAnswers.assertProblemHead;
 import static com.modelregistry.common.HostileAnswers.snapshot;

@@ -1,5 +1,7 @@
 package com.modelregistry.common;
 
+import com.modelregistry.common.paging.KeysetPage;
+import com.modelregistry.common.paging.Page;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;

@@ -1,5 +1,6 @@
 package com.modelregistry.common;
 
+import com.modelregistry.common.http.AllowedMethods;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,5 +1,6 @@
 package com.modelregistry.common;
 
+import com.modelregistry.common.problem.Problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,20 @@
+package com.modelregistry.common.paging;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One slice of a list: a numbered page with the total, or the rows after a cursor with the cursor of the next ones. */
+// declared as this interface, a slice is still written as what it is, with no type name added
+@JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+@JsonSubTypes({@JsonSubTypes.Type(Page.class), @JsonSubTypes.Type(KeysetPage.class)})
+@Schema(oneOf = {Page.class, KeysetPage.class})
+public sealed interface Listing<T> permits Page, KeysetPage {
+
+    String AFTER = "Continue after this cursor (the next field of a previous answer; empty to start): the answer is"
+            + " then the next rows and a next cursor, without total, and costs the same however deep it goes."
+            + " Cannot be combined with page.";
+
+    List<T> items();
+}

@@ -1,0 +1,20 @@
+package com.modelregistry.common.problem;
+
+import java.util.List;
+
+/** A domain failure that the client caused or must know about; turned into a problem by {@link ProblemMapper}. */
+public abstract class ApiException extends RuntimeException {
+
+    private final List<Violation> violations;
+
+    protected ApiException(String detail, List<Violation> violations) {
+        super(detail, null, false, false);
+        this.violations = violations;
+    }
+
+    public abstract int status();
+
+    public List<Violation> violations() {
+        return violations;
+    }
+}
