@@ -1,6 +1,5 @@
 package com.modelregistry.auth;
 
-import com.modelregistry.user.User;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
@@ -22,11 +21,11 @@ public class TokenIssuer {
         this.lifetimeSeconds = lifetimeSeconds;
     }
 
-    public AccessToken issue(User user) {
-        String token = Jwt.subject(Long.toString(user.id))
-                .upn(user.username)
-                .groups(Set.of(user.role))
-                .claim(TOKEN_VERSION_CLAIM, user.tokenVersion)
+    public AccessToken issue(long userId, String username, String role, int tokenVersion) {
+        String token = Jwt.subject(Long.toString(userId))
+                .upn(username)
+                .groups(Set.of(role))
+                .claim(TOKEN_VERSION_CLAIM, tokenVersion)
                 .sign();
         return new AccessToken(token, "Bearer", lifetimeSeconds);
     }

@@ -1,22 +1,16 @@
 package com.modelregistry.mlmodel;
 
-import com.modelregistry.user.User;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.hibernate.annotations.OnDelete;
-import org.hibernate.annotations.OnDeleteAction;
 
 /** A trained machine-learning model, owned by one user. */
 @Entity
@@ -35,13 +29,11 @@ public class MLModel {
 
     public Double accuracy;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "owner_id", nullable = false)
-    @OnDelete(action = OnDeleteAction.CASCADE)
-    public User owner;
-
-    /** The owner's id, readable without loading the owner. */
-    @Column(name = "owner_id", insertable = false, updatable = false)
+    /**
+     * The owning user's id. Only the id: a model never loads its owner, and this package does not know the User
+     * entity. The foreign key (V1) refuses a missing owner and deletes a user's models with the user.
+     */
+    @Column(name = "owner_id", nullable = false, updatable = false)
     public Long ownerId;
 
     /** Raised by every update; clients see it as the ETag and send it back in If-Match. */

@@ -12,8 +12,7 @@ import com.modelregistry.common.paging.Page;
 import com.modelregistry.common.paging.PageRequest;
 import com.modelregistry.common.problem.PreconditionFailed;
 import com.modelregistry.common.http.Tagged;
-import com.modelregistry.user.User;
-import com.modelregistry.user.UserRepository;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -25,22 +24,22 @@ import jakarta.persistence.LockModeType;
 public class ModelService {
 
     private final ModelRepository models;
-    private final UserRepository users;
+    private final Owners owners;
 
-    public ModelService(ModelRepository models, UserRepository users) {
+    public ModelService(ModelRepository models, Owners owners) {
         this.models = models;
-        this.users = users;
+        this.owners = owners;
     }
 
-    @WithTransaction
-    public Uni<ModelView> create(long ownerId, NewModel request) {
+    /** Only the owner-to-be or an admin records a model for a user; the rule is checked before a connection is taken. */
+    public Uni<ModelView> create(Caller caller, long ownerId, NewModel request) {
+        caller.requireSelfOrAdmin(ownerId);
         // the owner is not read: the foreign key refuses a missing one, which answers 404 like a lookup would
-        return models.getSession().chain(session -> {
+        return Panache.withTransaction(() -> {
             MLModel model = new MLModel();
             model.name = request.name();
             model.framework = request.framework();
             model.accuracy = request.accuracy();
-            model.owner = session.getReference(User.class, ownerId);
             model.ownerId = ownerId;
             return models.persistAndFlush(model).map(ModelView::of);
         }).onFailure().transform(failure -> ownerGone(failure, ownerId));
@@ -68,8 +67,8 @@ public class ModelService {
     }
 
     private Uni<Void> ownerMustExist(long ownerId) {
-        return users.count("id", ownerId).invoke(found -> {
-            if (found == 0) {
+        return owners.exists(ownerId).invoke(found -> {
+            if (!found) {
                 throw new NotFound("User", ownerId);
             }
         }).replaceWithVoid();

@@ -48,8 +48,7 @@ public class UserModelsResource {
 
     @POST
     public Uni<RestResponse<ModelView>> create(@RestPath long userId, @Valid @NotNull NewModel body) {
-        Caller.of(identity).requireSelfOrAdmin(userId);
-        return service.create(userId, body).map(model -> RestResponse.ResponseBuilder
+        return service.create(Caller.of(identity), userId, body).map(model -> RestResponse.ResponseBuilder
                 .<ModelView>created(URI.create("/models/" + model.id()))
                 .entity(model)
                 .build());

@@ -1,5 +1,6 @@
 package com.modelregistry.user;
 
+import com.modelregistry.auth.Roles;
 import com.modelregistry.auth.PasswordHasher;
 import com.modelregistry.auth.TokenRevocation;
 import com.modelregistry.common.db.DatabaseFailures;
@@ -110,21 +111,21 @@ public class AdminAccount {
             created.username = wanted.username();
             created.email = wanted.email();
             created.passwordHash = newHash;
-            created.role = User.ROLE_ADMIN;
+            created.role = Roles.ADMIN;
             return users.persist(created).map(admin -> new Outcome(admin, null));
         }
-        if (!User.ROLE_ADMIN.equals(byName.role) && !wanted.email().equals(byName.email)) {
+        if (!Roles.ADMIN.equals(byName.role) && !wanted.email().equals(byName.email)) {
             return Uni.createFrom().item(new Outcome(null, "the admin account " + wanted.username()
                     + " was not set up: an account of that username (id " + byName.id + ") is not an admin and has "
                     + "another email, so it is someone else's and was left alone. Set REGISTRY_ADMIN_USERNAME to a "
                     + "username no account uses, or rename that account, then restart"));
         }
         boolean emailFree = byEmail == null || byEmail.id.equals(byName.id);
-        boolean revoke = newHash != null || !byName.active || !User.ROLE_ADMIN.equals(byName.role);
+        boolean revoke = newHash != null || !byName.active || !Roles.ADMIN.equals(byName.role);
         if (emailFree) {
             byName.email = wanted.email();
         }
-        byName.role = User.ROLE_ADMIN;
+        byName.role = Roles.ADMIN;
         byName.active = true;
         if (newHash != null) {
             byName.passwordHash = newHash;

@@ -1,5 +1,6 @@
 package com.modelregistry.user;
 
+import com.modelregistry.auth.Roles;
 import com.modelregistry.common.problem.Conflict;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public class ReservedNames {
      * logins compare them; null stands for a value that does not change.
      */
     void refuseClaim(String newEmail, String newUsername, String role) {
-        if (User.ROLE_ADMIN.equals(role)) {
+        if (Roles.ADMIN.equals(role)) {
             return;
         }
         if (newEmail != null && email.isPresent() && email.get().equals(lower(newEmail))) {

@@ -1,11 +1,13 @@
 package com.modelregistry.user;
 
+import com.modelregistry.auth.Roles;
 import com.modelregistry.mlmodel.MLModel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.PrePersist;
@@ -22,8 +24,6 @@ import java.util.List;
 @Table(name = "users")
 public class User {
 
-    public static final String ROLE_USER = "user";
-    public static final String ROLE_ADMIN = "admin";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -42,7 +42,7 @@ public class User {
     public boolean active = true;
 
     @Column(nullable = false, length = 16)
-    public String role = ROLE_USER;
+    public String role = Roles.USER;
 
     /** Raised whenever the tokens issued so far must stop working: password, active or role changed. */
     @Column(name = "token_version", nullable = false)
@@ -59,8 +59,12 @@ public class User {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** Never cascaded by JPA: the database deletes a user's models itself, without loading them. */
-    @OneToMany(mappedBy = "owner")
+    /**
+     * Read only, and only for ?expand=models (one join fetch). The models' owner_id column belongs to MLModel; this
+     * side neither writes it nor cascades: the database deletes a user's models itself, without loading them.
+     */
+    @OneToMany
+    @JoinColumn(name = "owner_id", insertable = false, updatable = false)
     @OrderBy("createdAt desc, id desc")
     public List<MLModel> models = new ArrayList<>();
 

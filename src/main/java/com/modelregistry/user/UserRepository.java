@@ -1,6 +1,7 @@
 package com.modelregistry.user;
 
 import com.modelregistry.common.paging.PageRequest;
+import com.modelregistry.mlmodel.Owners;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
@@ -13,7 +14,7 @@ import java.util.Locale;
 
 /** Every query on users. */
 @ApplicationScoped
-public class UserRepository implements PanacheRepositoryBase<User, Long> {
+public class UserRepository implements PanacheRepositoryBase<User, Long>, Owners {
 
     /** The only order of the user list, as ?after= cursors name it (unlike any order of the model list). */
     public static final String NEWEST_ORDER = "users:-createdAt";
@@ -67,6 +68,11 @@ public class UserRepository implements PanacheRepositoryBase<User, Long> {
         return getSession().chain(session -> session
                 .createNativeQuery("select count(*) from pg_advisory_xact_lock(" + ADMIN_ACCOUNT_LOCK + ")", Long.class)
                 .getSingleResult()).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Boolean> exists(long userId) {
+        return count("id", userId).map(found -> found > 0);
     }
 
     /** The user with all of its models, newest first, in one SQL statement. */

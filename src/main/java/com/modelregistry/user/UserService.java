@@ -1,8 +1,11 @@
 package com.modelregistry.user;
 
+import com.modelregistry.auth.Roles;
+import com.modelregistry.auth.Caller;
 import com.modelregistry.auth.PasswordHasher;
 import com.modelregistry.auth.TokenRevocation;
 import com.modelregistry.common.problem.Conflict;
+import com.modelregistry.common.problem.Forbidden;
 import com.modelregistry.common.paging.Cursor;
 import com.modelregistry.common.db.DatabaseFailures;
 import com.modelregistry.common.http.EntityTag;
@@ -22,7 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Registration and account changes. Passwords are hashed before the transaction opens, so no database connection
+ * Registration and account changes, and who may make them: a user reads, changes and removes only themself, and only
+ * an admin lists users or changes active and role. Passwords are hashed before the transaction opens, so no database connection
  * is held while bcrypt runs; uniqueness is left to the database so that concurrent requests cannot both win.
  * A change of password, active flag or role raises the user's token version, which revokes the tokens issued so far.
  */
@@ -47,7 +51,7 @@ public class UserService {
 
     public Uni<UserView> register(NewUser request) {
         return Uni.createFrom().voidItem()
-                .invoke(() -> reserved.refuseClaim(request.email(), request.username(), User.ROLE_USER))
+                .invoke(() -> reserved.refuseClaim(request.email(), request.username(), Roles.USER))
                 .chain(() -> hasher.hash(request.password())).chain(hash -> Panache.withTransaction(() -> {
             User user = new User();
             user.email = request.email();
@@ -57,15 +61,18 @@ public class UserService {
         })).onFailure().transform(UserService::conflictOrSame);
     }
 
+    /** Only an admin lists users. */
     @WithSession
-    public Uni<Page<UserView>> list(String email, PageRequest page) {
+    public Uni<Page<UserView>> list(Caller caller, String email, PageRequest page) {
+        caller.requireAdmin("list users");
         return users.findNewestFirst(email, page)
                 .chain(found -> users.countMatching(email).map(total -> Page.of(found, UserView::of, page, total)));
     }
 
     /** Reads one row more than asked: it only tells whether a next slice exists. */
     @WithSession
-    public Uni<KeysetPage<UserView>> listAfter(String email, KeysetRequest slice) {
+    public Uni<KeysetPage<UserView>> listAfter(Caller caller, String email, KeysetRequest slice) {
+        caller.requireAdmin("list users");
         Cursor after = slice.after();
         return users.findNewestAfter(email, after == null ? null : Cursor.timeKey(after.key()).orElseThrow(),
                         after == null ? null : after.id(), slice.size() + 1)
@@ -73,8 +80,10 @@ public class UserService {
                         last -> new Cursor(UserRepository.NEWEST_ORDER, last.createdAt.toString(), last.id)));
     }
 
+    /** A user as the user themself or an admin sees it; with its models, in one statement. */
     @WithSession
-    public Uni<UserView> get(long id, boolean withModels) {
+    public Uni<UserView> get(Caller caller, long id, boolean withModels) {
+        caller.requireSelfOrAdmin(id);
         if (withModels) {
             return users.findWithModels(id).map(user -> UserView.withModels(existing(user, id)));
         }
@@ -83,7 +92,8 @@ public class UserService {
 
     /** The user alone, with its version for the ETag. */
     @WithSession
-    public Uni<Tagged<UserView>> getTagged(long id) {
+    public Uni<Tagged<UserView>> getTagged(Caller caller, long id) {
+        caller.requireSelfOrAdmin(id);
         return users.findById(id).map(user -> tagged(existing(user, id)));
     }
 
@@ -96,7 +106,11 @@ public class UserService {
      *
      * @param ifMatch the If-Match precondition, or null when the client sent none
      */
-    public Uni<Tagged<UserView>> update(long id, UserPatch patch, EntityTag ifMatch) {
+    public Uni<Tagged<UserView>> update(Caller caller, long id, UserPatch patch, EntityTag ifMatch) {
+        caller.requireSelfOrAdmin(id);
+        if (patch.changesAdminOnlyFields() && !caller.admin()) {
+            throw new Forbidden("Only an admin may change active or role");
+        }
         Uni<Optional<String>> newHash = patch.password() == null
                 ? Uni.createFrom().item(Optional.empty())
                 : hasher.hash(patch.password().orElseThrow()).map(Optional::of);
@@ -137,7 +151,8 @@ public class UserService {
      *
      * @param ifMatch the If-Match precondition, or null when the client sent none
      */
-    public Uni<Void> delete(long id, EntityTag ifMatch) {
+    public Uni<Void> delete(Caller caller, long id, EntityTag ifMatch) {
+        caller.requireSelfOrAdmin(id);
         return Panache.withTransaction(() -> ifMatch == null ? users.deleteWithoutLoading(id)
                 : users.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
                     if (!ifMatch.matches(existing(found, id).version)) {

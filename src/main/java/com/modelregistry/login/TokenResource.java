@@ -1,5 +1,6 @@
-package com.modelregistry.auth;
+package com.modelregistry.login;
 
+import com.modelregistry.auth.AccessToken;
 import com.modelregistry.common.paging.QueryParameters;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,5 +1,6 @@
-package com.modelregistry.auth;
+package com.modelregistry.login;
 
+import com.modelregistry.auth.AccessToken;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

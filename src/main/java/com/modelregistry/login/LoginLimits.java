@@ -1,4 +1,4 @@
-package com.modelregistry.auth;
+package com.modelregistry.login;
 
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.modelregistry.auth;
+package com.modelregistry.login;
 
 import com.modelregistry.common.text.TextRules;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package com.modelregistry.auth;
+package com.modelregistry.login;
 
 import io.netty.util.NetUtil;
 import io.vertx.core.http.HttpServerRequest;

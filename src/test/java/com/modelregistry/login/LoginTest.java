@@ -1,4 +1,4 @@
-package com.modelregistry.auth;
+package com.modelregistry.login;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package com.modelregistry.auth;
+package com.modelregistry.login;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,8 @@
-package com.modelregistry.auth;
+package com.modelregistry.login;
 
+import com.modelregistry.auth.AccessToken;
+import com.modelregistry.auth.PasswordHasher;
+import com.modelregistry.auth.TokenIssuer;
 import com.modelregistry.common.problem.TooManyRequests;
 import com.modelregistry.common.problem.Unauthenticated;
 import com.modelregistry.user.User;
@@ -65,7 +68,7 @@ public class LoginService {
                     throw new Unauthenticated("Wrong username or password");
                 }
                 throttle.succeeded(account, clientAddress);
-                return tokens.issue(user);
+                return tokens.issue(user.id, user.username, user.role, user.tokenVersion);
             });
         });
     }
