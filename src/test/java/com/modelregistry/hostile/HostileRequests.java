@@ -1,4 +1,4 @@
-package com.modelregistry.common;
+package com.modelregistry.hostile;
 
 import io.restassured.path.json.JsonPath;
 import java.net.URLEncoder;

@@ -1,4 +1,4 @@
-package com.modelregistry.common;
+package com.modelregistry.hostile;
 
 import com.modelregistry.common.problem.Problem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 
-/** What {@link HostileInputIT} asks of every answer, and how it tells that the database did not change. */
+/** What the hostile-input suite asks of every answer, and how it tells that the database did not change. */
 final class HostileAnswers {
 
     private HostileAnswers() {
