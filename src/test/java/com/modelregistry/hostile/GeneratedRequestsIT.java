@@ -41,15 +41,15 @@ class GeneratedRequestsIT {
     private static volatile boolean generatedRequestFailed;
 
     @BeforeContainer
-    static void startTheService() throws Exception {
-        target = HostileTarget.start();
+    static void reachTheService() throws Exception {
+        target = HostileTarget.shared();
         operations = HostileRequests.operations(given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath());
     }
 
     @AfterContainer
-    static void stopTheService() throws Exception {
-        target.close();
+    static void releaseTheService() {
+        HostileTarget.release();
         System.out.println("hostile requests by status: " + STATUSES);
         if (!generatedRequestFailed) {
             assertTrue(STATUSES.keySet().stream().anyMatch(status -> status < 300), "no request was served at all");

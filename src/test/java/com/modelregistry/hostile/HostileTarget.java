@@ -18,10 +18,10 @@ import java.nio.file.Files;
 import java.time.Duration;
 
 /**
- * The packaged service each hostile-input suite attacks, on a database of its own (so that a snapshot sees only the
- * suite's writes), with an admin's token and a victim: a user with one model for requests to reach past lookup.
+ * The packaged service the hostile-input suites attack, on a database of its own (so that a snapshot sees only their
+ * writes), with an admin's token and a victim: a user with one model for requests to reach past lookup.
  */
-final class HostileTarget implements AutoCloseable {
+final class HostileTarget {
 
     /** RestAssured sending a request as given: no charset added to a content type. */
     static final RestAssuredConfig RAW = RestAssuredConfig.config()
@@ -29,6 +29,8 @@ final class HostileTarget implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static HostileTarget shared;
 
     private final EmbeddedDatabase database;
     private final ServiceProcess service;
@@ -45,8 +47,30 @@ final class HostileTarget implements AutoCloseable {
         newVictim();
     }
 
-    /** Starts a database and the packaged service on it; RestAssured points at the service until {@link #close}. */
-    static HostileTarget start() throws Exception {
+    /**
+     * The one target of this JVM, started on first use and stopped when the JVM exits: every suite of the package
+     * attacks the same service, as one suite did before they were split, and the slow start is paid once.
+     * RestAssured points at it until {@link #release}.
+     */
+    static synchronized HostileTarget shared() throws Exception {
+        if (shared == null) {
+            HostileTarget started = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "hostile-target-stop"));
+            shared = started;
+        }
+        RestAssured.baseURI = "http://localhost";
+        RestAssured.port = shared.service.port();
+        // a suite before may have deleted the victim's model or locked the victim out
+        shared.keepTheVictimUsable();
+        return shared;
+    }
+
+    /** Points RestAssured back at its defaults for the tests after; the service keeps running for other suites. */
+    static void release() {
+        RestAssured.reset();
+    }
+
+    private static HostileTarget start() throws Exception {
         EmbeddedDatabase database = EmbeddedDatabase.start(Files.createTempDirectory("model-registry-hostile-db"),
                 false);
         ServiceProcess service;
@@ -68,11 +92,11 @@ final class HostileTarget implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws Exception {
-        RestAssured.reset();
+    private void stop() {
         try {
             service.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             database.stop();
         }

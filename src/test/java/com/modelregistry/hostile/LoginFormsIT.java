@@ -31,13 +31,13 @@ class LoginFormsIT {
     private static HostileTarget target;
 
     @BeforeContainer
-    static void startTheService() throws Exception {
-        target = HostileTarget.start();
+    static void reachTheService() throws Exception {
+        target = HostileTarget.shared();
     }
 
     @AfterContainer
-    static void stopTheService() throws Exception {
-        target.close();
+    static void releaseTheService() {
+        HostileTarget.release();
     }
 
     @Provide

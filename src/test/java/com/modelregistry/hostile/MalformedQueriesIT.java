@@ -25,13 +25,13 @@ class MalformedQueriesIT {
     private static HostileTarget target;
 
     @BeforeContainer
-    static void startTheService() throws Exception {
-        target = HostileTarget.start();
+    static void reachTheService() throws Exception {
+        target = HostileTarget.shared();
     }
 
     @AfterContainer
-    static void stopTheService() throws Exception {
-        target.close();
+    static void releaseTheService() {
+        HostileTarget.release();
     }
 
     @Provide

@@ -17,13 +17,13 @@ class MetricsFloodIT {
     private static HostileTarget target;
 
     @BeforeContainer
-    static void startTheService() throws Exception {
-        target = HostileTarget.start();
+    static void reachTheService() throws Exception {
+        target = HostileTarget.shared();
     }
 
     @AfterContainer
-    static void stopTheService() throws Exception {
-        target.close();
+    static void releaseTheService() {
+        HostileTarget.release();
     }
 
     /**

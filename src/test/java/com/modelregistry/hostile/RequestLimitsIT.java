@@ -25,13 +25,13 @@ class RequestLimitsIT {
     private static HostileTarget target;
 
     @BeforeContainer
-    static void startTheService() throws Exception {
-        target = HostileTarget.start();
+    static void reachTheService() throws Exception {
+        target = HostileTarget.shared();
     }
 
     @AfterContainer
-    static void stopTheService() throws Exception {
-        target.close();
+    static void releaseTheService() {
+        HostileTarget.release();
     }
 
     /** The service answers from the declared length, before any of the body: only the head is sent. */
