@@ -3,13 +3,18 @@ package com.modelregistry;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.modelregistry.testdb.AuthResource;
 import com.modelregistry.testdb.PostgresResource;
 import com.modelregistry.testdb.ServiceProcess;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -57,16 +62,16 @@ class MultipleInstancesIT {
 
     @Test
     void productionLogsAreJsonLines() throws Exception {
-        List<String> lines = java.nio.file.Files.readAllLines(first.log()).stream()
+        List<String> lines = Files.readAllLines(first.log()).stream()
                 .filter(line -> line.startsWith("{")).toList();
-        org.junit.jupiter.api.Assertions.assertFalse(lines.isEmpty(), "no JSON log line in " + first.log());
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertFalse(lines.isEmpty(), "no JSON log line in " + first.log());
+        ObjectMapper json = new ObjectMapper();
         for (String line : lines) {
-            com.fasterxml.jackson.databind.JsonNode entry = json.readTree(line);
-            org.junit.jupiter.api.Assertions.assertTrue(entry.hasNonNull("timestamp") && entry.hasNonNull("level")
+            JsonNode entry = json.readTree(line);
+            assertTrue(entry.hasNonNull("timestamp") && entry.hasNonNull("level")
                     && entry.hasNonNull("message"), line);
         }
-        org.junit.jupiter.api.Assertions.assertTrue(lines.stream().anyMatch(line -> line.contains("started in")));
+        assertTrue(lines.stream().anyMatch(line -> line.contains("started in")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -69,9 +70,9 @@ class PackagedApplicationIT {
     @Test
     void theManagementPortIsProbedAndScrapedButTheServiceDoesNotExposeIt() throws IOException {
         String manifest = Files.readString(Path.of("target", "kubernetes", "kubernetes.yml"));
-        String service = java.util.Arrays.stream(manifest.split("(?m)^---$"))
+        String service = Arrays.stream(manifest.split("(?m)^---$"))
                 .filter(document -> document.contains("kind: Service")).findFirst().orElseThrow();
-        String deployment = java.util.Arrays.stream(manifest.split("(?m)^---$"))
+        String deployment = Arrays.stream(manifest.split("(?m)^---$"))
                 .filter(document -> document.contains("kind: Deployment")).findFirst().orElseThrow();
         for (String expected : List.of("path: /q/health/live\n              port: 9000",
                 "path: /q/health/ready\n              port: 9000",

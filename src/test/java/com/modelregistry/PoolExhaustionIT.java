@@ -9,6 +9,8 @@ import com.modelregistry.testdb.PostgresResource;
 import com.modelregistry.testdb.ServiceProcess;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.net.URI;
@@ -17,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +46,7 @@ class PoolExhaustionIT {
                 Statement statement = observer.createStatement()) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (true) {
-                try (java.sql.ResultSet row = statement.executeQuery(
+                try (ResultSet row = statement.executeQuery(
                         "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
                     row.next();
                     if (row.getInt(1) >= count) {
@@ -86,8 +89,8 @@ class PoolExhaustionIT {
 
                 long started = System.nanoTime();
                 Response refused = given().baseUri(instance.baseUri()).header("Authorization", "Bearer " + token)
-                        .config(io.restassured.config.RestAssuredConfig.config().httpClient(
-                                io.restassured.config.HttpClientConfig.httpClientConfig()
+                        .config(RestAssuredConfig.config().httpClient(
+                                HttpClientConfig.httpClientConfig()
                                         .setParam("http.socket.timeout", 20_000)))
                         .when().get("/models/{id}", model);
                 long millis = (System.nanoTime() - started) / 1_000_000;

@@ -13,8 +13,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -61,20 +67,20 @@ class PasswordHasherTest {
 
     @Test
     void noOtherClassCallsBcrypt() throws Exception {
-        try (java.util.stream.Stream<java.nio.file.Path> sources = java.nio.file.Files.walk(
-                java.nio.file.Path.of("src", "main", "java"))) {
-            java.util.List<String> callers = sources.filter(path -> path.toString().endsWith(".java"))
+        try (Stream<Path> sources = Files.walk(
+                Path.of("src", "main", "java"))) {
+            List<String> callers = sources.filter(path -> path.toString().endsWith(".java"))
                     .filter(path -> !path.endsWith("PasswordHasher.java"))
                     .filter(path -> {
                         try {
-                            return java.nio.file.Files.readString(path).contains("BcryptUtil");
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            return Files.readString(path).contains("BcryptUtil");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
                     })
                     .map(Object::toString)
                     .toList();
-            assertEquals(java.util.List.of(), callers, "bcrypt must go through PasswordHasher, which keeps it off the loop");
+            assertEquals(List.of(), callers, "bcrypt must go through PasswordHasher, which keeps it off the loop");
         }
     }
 

@@ -10,6 +10,7 @@ import com.modelregistry.testdb.PostgresResource;
 import com.modelregistry.testdb.Tokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class TokenValidationTest {
         bad.put("no token", null);
         bad.put("empty bearer", "Bearer ");
         bad.put("not a JWT", "Bearer not-a-token");
-        bad.put("another scheme", "Basic " + java.util.Base64.getEncoder().encodeToString("a:b".getBytes()));
+        bad.put("another scheme", "Basic " + Base64.getEncoder().encodeToString("a:b".getBytes()));
         bad.put("tampered subject", "Bearer " + Tokens.tampered(good, "\"sub\":\"" + user.id() + "\"", "\"sub\":\"1\""));
         bad.put("tampered groups", "Bearer " + Tokens.tampered(good, "\"user\"]", "\"admin\"]"));
         bad.put("alg none", "Bearer " + Tokens.unsigned(good));

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Issue 6, fault 6: PostgreSQL closes the service's connections (pg_terminate_backend); the next requests succeed. */
@@ -33,7 +34,7 @@ class ConnectionLossTest {
             }
             assertTrue(terminateOtherBackends() > 0, "no connection of the service was found to kill");
             // the pool notices the closed connections on its event loop: allow it a moment, then every request works
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (owner.request().when().get("/models/{id}", model).statusCode() != 200) {
                 assertTrue(System.nanoTime() < deadline, "no success within 5 s of the connections being killed");
                 Thread.sleep(50);

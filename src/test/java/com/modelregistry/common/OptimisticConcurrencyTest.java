@@ -13,11 +13,13 @@ import com.modelregistry.testdb.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
 /** ETags from the row version, If-Match on PATCH (412 when stale), and concurrent PATCHes that never lose or fail. */
@@ -138,7 +140,7 @@ class OptimisticConcurrencyTest {
         assertNotEquals(tag, owner.request().when().get("/models/{id}", id).header("ETag"));
     }
 
-    private static io.restassured.response.Response patch(Account account, String path, Map<String, Object> body,
+    private static Response patch(Account account, String path, Map<String, Object> body,
             String ifMatch) {
         var request = account.request().contentType(ContentType.JSON).body(body);
         if (ifMatch != null) {
@@ -147,7 +149,7 @@ class OptimisticConcurrencyTest {
         return request.when().patch(path);
     }
 
-    private static List<Integer> concurrently(int clients, java.util.function.IntFunction<Callable<Integer>> call)
+    private static List<Integer> concurrently(int clients, IntFunction<Callable<Integer>> call)
             throws Exception {
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int n = 0; n < clients; n++) {

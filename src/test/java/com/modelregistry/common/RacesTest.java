@@ -10,6 +10,7 @@ import com.modelregistry.testdb.AuthResource;
 import com.modelregistry.testdb.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -73,7 +74,7 @@ class RacesTest {
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             int n = i;
-            calls.add(() -> io.restassured.RestAssured.given().contentType(ContentType.JSON)
+            calls.add(() -> RestAssured.given().contentType(ContentType.JSON)
                     .body(Map.of("email", name + n + "@example.com", "username", n % 2 == 0 ? name : name.toUpperCase(),
                             "password", Api.PASSWORD))
                     .when().post("/users").statusCode());

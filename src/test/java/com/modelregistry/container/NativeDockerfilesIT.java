@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,7 +40,7 @@ class NativeDockerfilesIT {
         String image = "localhost/model-registry/native-stand-in:" + dockerfile.toLowerCase().replace('.', '-');
         String base = System.getProperty("container.native-base-image", "");
 
-        List<String> build = new java.util.ArrayList<>(List.of("build", "--quiet",
+        List<String> build = new ArrayList<>(List.of("build", "--quiet",
                 "-f", Path.of("src", "main", "docker", dockerfile).toAbsolutePath().toString(), "-t", image));
         if (!base.isBlank()) {
             build.addAll(List.of("--build-arg", "BASE_IMAGE=" + base));

@@ -18,8 +18,13 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -155,7 +160,7 @@ class LoginTest {
     @Test
     void aStrangersWrongPasswordsDoNotLockTheOwnerOut() {
         Account victim = Api.newUser();
-        List<Integer> statuses = new java.util.ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             statuses.add(attempt(Api.from("127.0.0.2"), victim.username(), "guess " + i).statusCode());
         }
@@ -210,18 +215,18 @@ class LoginTest {
     void parallelGuessesCannotOutrunTheThrottle() throws Exception {
         Account user = Api.newUser();
         int guesses = 30;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guesses);
+        ExecutorService pool = Executors.newFixedThreadPool(guesses);
         try {
-            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            List<Future<Integer>> answers = new ArrayList<>();
             for (int i = 0; i < guesses; i++) {
                 String guess = "parallel guess " + i;
                 answers.add(pool.submit(() -> given().contentType(ContentType.JSON)
                         .body(Map.of("username", user.username(), "password", guess))
                         .when().post("/auth/token").then().extract().statusCode()));
             }
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (java.util.concurrent.Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
             }
             assertEquals(5, statuses.stream().filter(status -> status == 401).count(), "statuses: " + statuses);
             assertEquals(25, statuses.stream().filter(status -> status == 429).count(), "statuses: " + statuses);

@@ -1,11 +1,13 @@
 package com.modelregistry.mlmodel;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.modelregistry.Api.Account;
 import com.modelregistry.Api;
@@ -15,8 +17,12 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -163,7 +169,7 @@ class ModelResourceTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("email", local + "@example.com", "username", Api.unique("u_"), "password", Api.PASSWORD))
                 .when().post("/users")
-                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(201), equalTo(400)));
+                .then().statusCode(anyOf(equalTo(201), equalTo(400)));
     }
 
     @Test
@@ -182,18 +188,18 @@ class ModelResourceTest {
     @Test
     void concurrentDeletesAllSucceed() throws Exception {
         Account owner = Api.newUser();
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             ids.add(Api.createModel(owner, "doomed-" + i, "sklearn", null));
         }
-        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
-            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            List<Future<Integer>> statuses = new ArrayList<>();
             for (long id : ids) {
                 statuses.add(clients.submit(() -> owner.request().when().delete("/models/{id}", id).statusCode()));
             }
-            for (java.util.concurrent.Future<Integer> status : statuses) {
-                org.junit.jupiter.api.Assertions.assertEquals(204, status.get());
+            for (Future<Integer> status : statuses) {
+                assertEquals(204, status.get());
             }
         } finally {
             clients.shutdown();

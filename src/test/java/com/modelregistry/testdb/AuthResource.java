@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,7 +33,7 @@ public class AuthResource implements QuarkusTestResourceLifecycleManager {
         if (keySettings == null) {
             new AuthResource().start();
         }
-        Map<String, String> settings = new java.util.HashMap<>(keySettings);
+        Map<String, String> settings = new HashMap<>(keySettings);
         settings.putAll(accountSettings());
         return settings;
     }
@@ -70,7 +71,7 @@ public class AuthResource implements QuarkusTestResourceLifecycleManager {
             keySettings = Map.of(
                     "mp.jwt.verify.publickey.location", publicKey.toUri().toString(),
                     "smallrye.jwt.sign.key.location", privateKey.toUri().toString());
-            Map<String, String> settings = new java.util.HashMap<>(keySettings);
+            Map<String, String> settings = new HashMap<>(keySettings);
             settings.putAll(accountSettings());
             return settings;
         } catch (IOException e) {

@@ -4,8 +4,9 @@ import com.modelregistry.devdb.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, String> settings = new java.util.HashMap<>(database.datasourceConfig());
+        Map<String, String> settings = new HashMap<>(database.datasourceConfig());
         // the in-JVM application reads the test port, the packaged one the port
         settings.put("quarkus.management.test-port", Integer.toString(managementPort));
         settings.put("quarkus.management.port", Integer.toString(managementPort));
@@ -60,7 +61,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     /** The test database's port, for tests that put something between it and the service. */
     public static int port() {
-        return java.net.URI.create(reactiveUrl).getPort();
+        return URI.create(reactiveUrl).getPort();
     }
 
     /** For tests that inspect the database directly, as a client of the service cannot. */

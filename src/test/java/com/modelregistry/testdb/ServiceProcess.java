@@ -1,5 +1,6 @@
 package com.modelregistry.testdb;
 
+import com.modelregistry.devdb.EmbeddedDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +79,12 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts an instance on a database of the test's own (not the run's test database), trusting the run's token
      * keys and with the run's admin account.
      */
-    public static ServiceProcess startOn(com.modelregistry.devdb.EmbeddedDatabase database) throws Exception {
+    public static ServiceProcess startOn(EmbeddedDatabase database) throws Exception {
         return startOn(database, Map.of());
     }
 
     /** The same, with these settings on top (such as another admin account). */
-    public static ServiceProcess startOn(com.modelregistry.devdb.EmbeddedDatabase database,
+    public static ServiceProcess startOn(EmbeddedDatabase database,
             Map<String, String> extra) throws Exception {
         Map<String, String> settings = new HashMap<>(database.datasourceConfig());
         settings.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
@@ -126,7 +128,7 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             int last = status(path);
-            if (java.util.Arrays.stream(expected).anyMatch(code -> code == last) || System.nanoTime() > deadline) {
+            if (Arrays.stream(expected).anyMatch(code -> code == last) || System.nanoTime() > deadline) {
                 return last;
             }
             Thread.sleep(100);

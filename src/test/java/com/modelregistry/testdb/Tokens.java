@@ -1,5 +1,6 @@
 package com.modelregistry.testdb;
 
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ public final class Tokens {
 
     /** Signed with the key the service under test trusts. */
     public static String signedByService(JwtClaimsBuilder claims) {
-        return claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(AuthResource.signingKey());
+        return claims.jws().algorithm(SignatureAlgorithm.RS256).sign(AuthResource.signingKey());
     }
 
     /** Signed with a key the service has never seen. */
@@ -36,7 +37,7 @@ public final class Tokens {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             PrivateKey foreign = generator.generateKeyPair().getPrivate();
-            return claims.jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256).sign(foreign);
+            return claims.jws().algorithm(SignatureAlgorithm.RS256).sign(foreign);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -86,7 +87,7 @@ class AdminAccountTest {
         Account squatter = Api.newUser();
         String name = Api.unique("ops_");
 
-        startUpWith(name, squatter.email().toUpperCase(java.util.Locale.ROOT), "the admin password");
+        startUpWith(name, squatter.email().toUpperCase(Locale.ROOT), "the admin password");
 
         assertEquals(401, loginStatus(name, "the admin password"));
         squatter.request().when().get("/users/me").then().statusCode(200).body("role", equalTo("user"));
@@ -158,7 +159,7 @@ class AdminAccountTest {
                     .when().post("/users").then().statusCode(409).contentType("application/problem+json")
                     .body("violations[0].field", equalTo("email"));
             given().contentType(ContentType.JSON).body(Map.of("email", Api.unique("claim_") + "@example.com",
-                            "username", AuthResource.ADMIN_USERNAME.toUpperCase(java.util.Locale.ROOT),
+                            "username", AuthResource.ADMIN_USERNAME.toUpperCase(Locale.ROOT),
                             "password", Api.PASSWORD))
                     .when().post("/users").then().statusCode(409).contentType("application/problem+json")
                     .body("violations[0].field", equalTo("username"));

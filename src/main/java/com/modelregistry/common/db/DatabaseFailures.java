@@ -1,5 +1,6 @@
 package com.modelregistry.common.db;
 
+import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.VertxException;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.impl.NoStackTraceThrowable;
@@ -70,7 +71,7 @@ public final class DatabaseFailures {
                 || t instanceof IOException && SOCKET_WRITE_FAILURES.contains(t.getMessage())
                 || t instanceof ClosedChannelException
                 || t instanceof ClosedConnectionException
-                || t instanceof io.netty.channel.ConnectTimeoutException
+                || t instanceof ConnectTimeoutException
                 || t instanceof NoStackTraceTimeoutException
                 // what the Vert.x pool fails a request with when its wait for a free connection runs out
                 || t instanceof NoStackTraceThrowable && "Timeout".equals(t.getMessage())

@@ -8,6 +8,7 @@ public record PageRequest(int page, int size) {
     /** Keeps page * size inside an int offset; no real list is this deep. */
     public static final int MAX_PAGE = Integer.MAX_VALUE / MAX_SIZE;
 
+    /** Panache's Page, named in full: this package's own Page is the answer's shape. */
     public io.quarkus.panache.common.Page toPanache() {
         return io.quarkus.panache.common.Page.of(page, size);
     }
