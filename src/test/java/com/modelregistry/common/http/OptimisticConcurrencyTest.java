@@ -1,4 +1,4 @@
-package com.modelregistry.common;
+package com.modelregistry.common.http;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;

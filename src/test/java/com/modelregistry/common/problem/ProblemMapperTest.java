@@ -1,7 +1,5 @@
-package com.modelregistry.common;
+package com.modelregistry.common.problem;
 
-import com.modelregistry.common.problem.Problem;
-import com.modelregistry.common.problem.ProblemMapper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.pgclient.PgException;

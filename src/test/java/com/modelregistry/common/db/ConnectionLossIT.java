@@ -1,4 +1,4 @@
-package com.modelregistry.common;
+package com.modelregistry.common.db;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 

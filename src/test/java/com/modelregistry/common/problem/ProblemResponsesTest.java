@@ -1,4 +1,4 @@
-package com.modelregistry.common;
+package com.modelregistry.common.problem;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

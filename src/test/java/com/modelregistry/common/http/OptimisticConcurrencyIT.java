@@ -1,4 +1,4 @@
-package com.modelregistry.common;
+package com.modelregistry.common.http;
 
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 

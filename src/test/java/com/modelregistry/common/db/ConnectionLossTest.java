@@ -1,4 +1,4 @@
-package com.modelregistry.common;
+package com.modelregistry.common.db;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,5 @@
-package com.modelregistry.common;
+package com.modelregistry.common.db;
 
-import com.modelregistry.common.db.DatabaseFailures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

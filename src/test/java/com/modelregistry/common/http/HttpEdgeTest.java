@@ -1,4 +1,4 @@
-package com.modelregistry.common;
+package com.modelregistry.common.http;
 
 import com.modelregistry.common.problem.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
