@@ -53,11 +53,16 @@ class ModelResourceTest {
     }
 
     @Test
-    void accuracyIsOptionalAndBounded() {
+    void aModelMayBeRecordedWithoutAccuracy() {
         Account owner = Api.newUser();
         owner.request().contentType(ContentType.JSON).body(Map.of("name", "no score", "framework", "sklearn"))
                 .when().post("/users/{id}/models", owner.id())
                 .then().statusCode(201).body("accuracy", nullValue());
+    }
+
+    @Test
+    void accuracyIsANumberFromZeroToOneInclusive() {
+        Account owner = Api.newUser();
         for (double accuracy : new double[] {0.0, 1.0}) {
             owner.request().contentType(ContentType.JSON)
                     .body(Map.of("name", "edge", "framework", "sklearn", "accuracy", accuracy))
@@ -75,7 +80,7 @@ class ModelResourceTest {
     }
 
     @Test
-    void recordingAModelRejectsInvalidFieldsAndUnknownOwners() {
+    void recordingAModelRejectsEachInvalidFieldByNameAndStoresNothing() {
         Account owner = Api.newUser();
         owner.request().contentType(ContentType.JSON).body(Map.of("name", "", "framework", " "))
                 .when().post("/users/{id}/models", owner.id())
@@ -96,12 +101,16 @@ class ModelResourceTest {
                     .then().statusCode(400)
                     .body("violations.field", equalTo(List.of(field)));
         }
+
+        owner.request().when().get("/users/{id}/models", owner.id()).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void recordingAModelForAnUnknownUserIs404() {
         Api.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "orphan", "framework", "sklearn"))
                 .when().post("/users/{id}/models", 987654321)
                 .then().statusCode(404)
                 .contentType("application/problem+json");
-
-        owner.request().when().get("/users/{id}/models", owner.id()).then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
@@ -133,7 +142,7 @@ class ModelResourceTest {
     }
 
     @Test
-    void patchingAModelRejectsBadValuesAndUnknownIds() {
+    void patchingAModelRejectsEachBadValueByNameAndChangesNothing() {
         Account owner = Api.newUser();
         long id = Api.createModel(owner, "stable", "sklearn", 0.4);
 
@@ -149,12 +158,16 @@ class ModelResourceTest {
         owner.request().contentType(ContentType.JSON).body("{\"framework\": \"\"}")
                 .when().patch("/models/{id}", id)
                 .then().statusCode(400).body("violations.field", hasItem("framework"));
-        owner.request().contentType(ContentType.JSON).body("{\"name\": \"x\"}")
-                .when().patch("/models/{id}", 987654321)
-                .then().statusCode(404);
 
         owner.request().when().get("/models/{id}", id)
                 .then().body("name", equalTo("stable")).body("accuracy", equalTo(0.4f));
+    }
+
+    @Test
+    void patchingAnUnknownModelIs404() {
+        Api.newUser().request().contentType(ContentType.JSON).body("{\"name\": \"x\"}")
+                .when().patch("/models/{id}", 987654321)
+                .then().statusCode(404);
     }
 
     @Test
@@ -173,7 +186,7 @@ class ModelResourceTest {
     }
 
     @Test
-    void deletingAModel() {
+    void deletingAModelRemovesItAndNothingElse() {
         Account owner = Api.newUser();
         long id = Api.createModel(owner, "short-lived", "sklearn", null);
         long other = Api.createModel(owner, "stays", "sklearn", null);
