@@ -1,5 +1,6 @@
-package com.modelregistry.common.problem;
+package com.modelregistry.common.http;
 
+import com.modelregistry.common.problem.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.pgclient.PgException;
