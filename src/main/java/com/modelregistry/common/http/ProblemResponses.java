@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem.HttpMethod;
 import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -36,6 +37,25 @@ public class ProblemResponses implements OASFilter {
     /** Where the code decides who may act (@RolesAllowed, Caller.requireSelfOrAdmin, owner checks): 403 is possible. */
     private static final Set<String> CALLER_CHECKED = Set.of("GET /users", "GET /users/{id}", "PATCH /users/{id}",
             "DELETE /users/{id}", "POST /users/{userId}/models", "PATCH /models/{id}", "DELETE /models/{id}");
+
+    /**
+     * The names a generated client gives the operations (the scanner would name them after Java methods, and get,
+     * list, update and delete each occur twice). An operation that sets its own operationId keeps it.
+     */
+    private static final Map<String, String> OPERATION_IDS = Map.ofEntries(
+            Map.entry("POST /auth/token", "login"),
+            Map.entry("POST /users", "registerUser"),
+            Map.entry("GET /users", "listUsers"),
+            Map.entry("GET /users/me", "getCurrentUser"),
+            Map.entry("GET /users/{id}", "getUser"),
+            Map.entry("PATCH /users/{id}", "updateUser"),
+            Map.entry("DELETE /users/{id}", "deleteUser"),
+            Map.entry("POST /users/{userId}/models", "createModel"),
+            Map.entry("GET /users/{userId}/models", "listUserModels"),
+            Map.entry("GET /models", "searchModels"),
+            Map.entry("GET /models/{id}", "getModel"),
+            Map.entry("PATCH /models/{id}", "updateModel"),
+            Map.entry("DELETE /models/{id}", "deleteModel"));
 
     /** Each refusal, by status: the name of its shared response and what it means. */
     private static final Map<String, String[]> REFUSALS = new TreeMap<>(Map.ofEntries(
@@ -70,6 +90,15 @@ public class ProblemResponses implements OASFilter {
         openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> declare(path, method, operation)));
         loginAnswers(openApi);
+        // OpenAPI requires a password flow to list its scopes, even none; the scanner leaves the field out
+        openApi.getComponents().getSecuritySchemes().values().stream()
+                .filter(scheme -> scheme.getFlows() != null && scheme.getFlows().getPassword() != null)
+                .forEach(scheme -> scheme.getFlows().getPassword().setScopes(new TreeMap<>()));
+        openApi.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (operation.getOperationId() == null) {
+                operation.setOperationId(OPERATION_IDS.get(method + " " + path));
+            }
+        }));
     }
 
     /** A JSON login answers an AccessToken, the OAuth2 form an OAuth2TokenResponse (RFC 6749 names): one of them. */
@@ -77,7 +106,15 @@ public class ProblemResponses implements OASFilter {
         Map<String, Schema> schemas = openApi.getComponents().getSchemas();
         schemas.get("AccessToken").required(List.of("accessToken", "tokenType", "expiresIn"));
         schemas.get("OAuth2TokenResponse").required(List.of("access_token", "token_type", "expires_in"));
-        openApi.getPaths().getPathItem(LOGIN).getPOST().getResponses().getAPIResponse("200")
+        Operation login = openApi.getPaths().getPathItem(LOGIN).getPOST();
+        // JSON first: generators build their login method from the first media type, and JSON is the API's own
+        Content body = login.getRequestBody().getContent();
+        Content jsonFirst = createContent();
+        body.getMediaTypes().entrySet().stream().sorted(Map.Entry.comparingByKey((a, b) ->
+                Boolean.compare(!a.equals("application/json"), !b.equals("application/json"))))
+                .forEach(entry -> jsonFirst.addMediaType(entry.getKey(), entry.getValue()));
+        login.getRequestBody().setContent(jsonFirst);
+        login.getResponses().getAPIResponse("200")
                 .description("Logged in: an AccessToken for a JSON body, an OAuth2TokenResponse for the form")
                 .getContent().getMediaType("application/json")
                 .schema(createSchema().oneOf(List.of(ref("AccessToken"), ref("OAuth2TokenResponse"))));
