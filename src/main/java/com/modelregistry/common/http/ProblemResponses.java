@@ -6,6 +6,7 @@ import static org.eclipse.microprofile.openapi.OASFactory.createHeader;
 import static org.eclipse.microprofile.openapi.OASFactory.createMediaType;
 import static org.eclipse.microprofile.openapi.OASFactory.createSchema;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +196,7 @@ public class ProblemResponses implements OASFilter {
                         .format("uri-reference"))
                 .addProperty("title", string("The status's reason phrase"))
                 .addProperty("status", createSchema().addType(SchemaType.INTEGER).format("int32")
-                        .minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599))
+                        .minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599))
                         .description("The HTTP status, repeated"))
                 .addProperty("detail", string("What went wrong, for a person to read"))
                 .addProperty("instance", string("A URI naming this occurrence (RFC 9457; this service does not send"
