@@ -70,7 +70,12 @@ final class HostileTarget {
         RestAssured.reset();
     }
 
-    private static HostileTarget start() throws Exception {
+    /**
+     * A target of the caller's own, for a suite that must not inherit the shared service's state: the login limits
+     * count failed logins per client address, and the other suites' failures would have them answer 429.
+     * RestAssured points at it until {@link #stop}.
+     */
+    static HostileTarget start() throws Exception {
         EmbeddedDatabase database = EmbeddedDatabase.start(Files.createTempDirectory("model-registry-hostile-db"),
                 false);
         ServiceProcess service;
@@ -92,7 +97,8 @@ final class HostileTarget {
         }
     }
 
-    private void stop() {
+    void stop() {
+        RestAssured.reset();
         try {
             service.close();
         } catch (InterruptedException e) {
