@@ -43,7 +43,7 @@ class QueryParameterDocumentTest {
             assertEquals("integer", size.get("type"), list);
             assertEquals(1, size.get("minimum"), list);
             assertEquals(100, size.get("maximum"), list);
-            assertEquals(20, size.get("default"), list);
+            assertEquals(20, size.get("default"), list + " " + size);
             assertEquals("string", schemaOf(list, "after").get("type"), list);
         }
     }

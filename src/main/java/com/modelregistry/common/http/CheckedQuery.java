@@ -10,7 +10,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,11 +44,11 @@ public @interface CheckedQuery {
         private static final ClassValue<List<String>> TYPED = new ClassValue<>() {
             @Override
             protected List<String> computeValue(Class<?> type) {
-                RecordComponent[] components = type.getRecordComponents();
-                return components == null ? List.of() : Arrays.stream(components)
-                        .filter(component -> component.getType() != String.class)
-                        .filter(component -> component.isAnnotationPresent(QueryParam.class))
-                        .map(component -> component.getAnnotation(QueryParam.class).value())
+                // @QueryParam lands on a record's fields, not on its components
+                return Arrays.stream(type.getDeclaredFields())
+                        .filter(field -> field.getType() != String.class)
+                        .filter(field -> field.isAnnotationPresent(QueryParam.class))
+                        .map(field -> field.getAnnotation(QueryParam.class).value())
                         .toList();
             }
         };

@@ -5,11 +5,12 @@ import com.modelregistry.common.problem.Violation;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Which slice of a list a client asks for: a numbered page, or the rows after a cursor (?after=, empty to start). */
@@ -18,8 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public record Paging(
         @Parameter(description = "Page index, from 0") @QueryParam("page") @Min(0) @Max(PageRequest.MAX_PAGE)
         Integer page,
-        @Parameter(description = "Page size") @QueryParam("size") @DefaultValue("" + PageRequest.DEFAULT_SIZE)
-        @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+        // the default is declared, not applied by JAX-RS: the document would then show it as a string
+        @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER,
+                defaultValue = "" + PageRequest.DEFAULT_SIZE))
+        @QueryParam("size") @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
         @Parameter(description = AFTER) @QueryParam("after") String after,
         @Context UriInfo uri) implements CheckedQuery.Rules {
 
@@ -35,12 +38,18 @@ public record Paging(
 
     /** The numbered page asked for, the first one when none is given. */
     public PageRequest pageRequest() {
-        return new PageRequest(page == null ? 0 : page, size);
+        return new PageRequest(page == null ? 0 : page, size());
+    }
+
+    /** The number of rows asked for, the default when none is given. */
+    @Override
+    public Integer size() {
+        return size == null ? PageRequest.DEFAULT_SIZE : size;
     }
 
     /** The slice after the cursor, which must have been made for this order; 400 naming after when it was not. */
     public <E> KeysetRequest<E> keyset(KeysetOrder<E> order) {
-        return new KeysetRequest<>(order, order.positionAfter(after), size);
+        return new KeysetRequest<>(order, order.positionAfter(after), size());
     }
 
     @Override
