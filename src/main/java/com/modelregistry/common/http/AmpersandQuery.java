@@ -27,8 +27,15 @@ public class AmpersandQuery {
             String uri = context.request().uri();
             int query = uri.indexOf('?');
             if (query >= 0 && uri.indexOf(';', query) >= 0) {
-                Map<String, List<String>> decoded =
-                        new QueryStringDecoder(uri, StandardCharsets.UTF_8, true, MAX_PARAMETERS, true).parameters();
+                Map<String, List<String>> decoded;
+                try {
+                    decoded = new QueryStringDecoder(uri, StandardCharsets.UTF_8, true, MAX_PARAMETERS, true)
+                            .parameters();
+                } catch (IllegalArgumentException malformed) {
+                    // left to Vert.x's own decoding, which refuses it as it refuses any malformed query
+                    context.next();
+                    return;
+                }
                 MultiMap parameters = context.queryParams();
                 parameters.clear();
                 decoded.forEach(parameters::add);
