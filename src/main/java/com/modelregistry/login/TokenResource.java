@@ -1,7 +1,9 @@
 package com.modelregistry.login;
 
 import com.modelregistry.auth.AccessToken;
-import com.modelregistry.common.paging.QueryParameters;
+import com.modelregistry.common.problem.InvalidInput;
+import com.modelregistry.common.problem.Violation;
+import com.modelregistry.common.text.TextRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -13,6 +15,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -41,18 +45,24 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<OAuth2TokenResponse> passwordGrant(@RestForm("grant_type") String grantType,
             @RestForm String username, @RestForm String password, @Context HttpServerRequest request) {
-        QueryParameters form = new QueryParameters();
+        // every problem of the form in one 400, as Bean Validation reports a JSON body's
+        List<Violation> violations = new ArrayList<>();
         if (!"password".equals(grantType)) {
-            form.reject("grant_type", "must be password");
+            violations.add(new Violation("grant_type", "must be password"));
         }
-        String name = form.text("username", username, 255);
-        if (name == null && username == null) {
-            form.reject("username", "must not be null");
+        if (username == null) {
+            violations.add(new Violation("username", "must not be null"));
+        } else if (username.isEmpty() || username.length() > 255) {
+            violations.add(new Violation("username", "must be 1 to 255 characters"));
+        } else if (username.indexOf('\0') >= 0) {
+            violations.add(new Violation("username", TextRules.NO_NUL_MESSAGE));
         }
         if (password == null) {
-            form.reject("password", "must not be null");
+            violations.add(new Violation("password", "must not be null"));
         }
-        form.check();
-        return logins.login(name, password, clients.of(request)).map(OAuth2TokenResponse::of);
+        if (!violations.isEmpty()) {
+            throw new InvalidInput(violations);
+        }
+        return logins.login(username, password, clients.of(request)).map(OAuth2TokenResponse::of);
     }
 }

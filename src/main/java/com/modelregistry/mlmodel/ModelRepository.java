@@ -1,9 +1,10 @@
 package com.modelregistry.mlmodel;
 
-import com.modelregistry.common.paging.Cursor;
+import com.modelregistry.common.paging.Keyset;
+import com.modelregistry.common.paging.KeysetPage;
+import com.modelregistry.common.paging.KeysetRequest;
 import com.modelregistry.common.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,47 +25,10 @@ public class ModelRepository implements PanacheRepositoryBase<MLModel, Long> {
         return find(filter.where, search.sort().sort(), filter.parameters).page(page.toPanache()).list();
     }
 
-    /**
-     * Up to limit models after the cursor (null: from the start) in the search's order. The condition starts the
-     * index range at the cursor, so a slice deep in the list costs what the first one does. Unscored models sort
-     * last: they are read in a second query, only when the scored ones run out.
-     */
-    public Uni<List<MLModel>> searchAfter(ModelSearch search, Cursor after, int limit) {
-        ModelSort order = search.sort();
-        if (after == null) {
-            Filter filter = Filter.of(search);
-            return find(filter.where, order.sort(), filter.parameters).page(Page.ofSize(limit)).list();
-        }
-        Object key = order.parseKey(after.key());
-        if (key == null) {
-            return unscoredAfter(search, after.id(), limit);
-        }
+    /** The slice of the search's models that the request asks for, in the search's order. */
+    public Uni<KeysetPage<ModelView>> searchAfter(ModelSearch search, KeysetRequest<MLModel> request) {
         Filter filter = Filter.of(search);
-        String field = order.field();
-        String beyond = order.ascending() ? ">" : "<";
-        String where = filter.where + " and " + field + " " + beyond + "= :afterKey and (" + field + " " + beyond
-                + " :afterKey or id < :afterId)";
-        Parameters parameters = filter.parameters.and("afterKey", key).and("afterId", after.id());
-        Uni<List<MLModel>> keyed = find(where, order.sort(), parameters).page(Page.ofSize(limit)).list();
-        if (!order.nullable()) {
-            return keyed;
-        }
-        return keyed.chain(scored -> scored.size() >= limit ? Uni.createFrom().item(scored)
-                : unscoredAfter(search, null, limit - scored.size()).map(unscored -> concat(scored, unscored)));
-    }
-
-    /** The unscored models of a search, in id order, after the given id (null: from the first). */
-    private Uni<List<MLModel>> unscoredAfter(ModelSearch search, Long afterId, int limit) {
-        Filter filter = Filter.of(search);
-        String where = filter.where + " and accuracy is null" + (afterId == null ? "" : " and id < :afterId");
-        Parameters parameters = afterId == null ? filter.parameters : filter.parameters.and("afterId", afterId);
-        return find(where, search.sort().sort(), parameters).page(Page.ofSize(limit)).list();
-    }
-
-    private static List<MLModel> concat(List<MLModel> first, List<MLModel> second) {
-        List<MLModel> both = new ArrayList<>(first);
-        both.addAll(second);
-        return both;
+        return Keyset.slice(this, filter.where, filter.parameters, request, ModelView::of);
     }
 
     /**

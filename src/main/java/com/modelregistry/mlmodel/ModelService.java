@@ -1,7 +1,6 @@
 package com.modelregistry.mlmodel;
 
 import com.modelregistry.auth.Caller;
-import com.modelregistry.common.paging.Cursor;
 import com.modelregistry.common.db.DatabaseFailures;
 import com.modelregistry.common.http.EntityTag;
 import com.modelregistry.common.problem.Forbidden;
@@ -51,8 +50,8 @@ public class ModelService {
     }
 
     @WithSession
-    public Uni<KeysetPage<ModelView>> searchAfter(ModelSearch search, KeysetRequest slice) {
-        return sliceOf(search, slice);
+    public Uni<KeysetPage<ModelView>> searchAfter(ModelSearch search, KeysetRequest<MLModel> slice) {
+        return models.searchAfter(search, slice);
     }
 
     /** The models of one user; 404 rather than an empty page when the user does not exist. */
@@ -62,8 +61,8 @@ public class ModelService {
     }
 
     @WithSession
-    public Uni<KeysetPage<ModelView>> ownedByAfter(long ownerId, KeysetRequest slice) {
-        return ownerMustExist(ownerId).chain(() -> sliceOf(ModelSearch.ownedBy(ownerId), slice));
+    public Uni<KeysetPage<ModelView>> ownedByAfter(long ownerId, KeysetRequest<MLModel> slice) {
+        return ownerMustExist(ownerId).chain(() -> models.searchAfter(ModelSearch.ownedBy(ownerId), slice));
     }
 
     private Uni<Void> ownerMustExist(long ownerId) {
@@ -72,13 +71,6 @@ public class ModelService {
                 throw new NotFound("User", ownerId);
             }
         }).replaceWithVoid();
-    }
-
-    /** Reads one row more than asked: it only tells whether a next slice exists. */
-    private Uni<KeysetPage<ModelView>> sliceOf(ModelSearch search, KeysetRequest slice) {
-        ModelSort order = search.sort();
-        return models.searchAfter(search, slice.after(), slice.size() + 1).map(found -> KeysetPage.of(found,
-                ModelView::of, slice.size(), last -> new Cursor(order.parameter(), order.keyOf(last), last.id)));
     }
 
     /** The page, then the total: one after the other, as one reactive session allows. */

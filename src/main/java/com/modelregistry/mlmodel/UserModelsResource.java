@@ -1,31 +1,25 @@
 package com.modelregistry.mlmodel;
 
 import com.modelregistry.auth.Caller;
-import com.modelregistry.common.paging.KeysetRequest;
 import com.modelregistry.common.paging.Listing;
+import com.modelregistry.common.paging.Paging;
 import com.modelregistry.common.http.OpenApiSecurity;
-import com.modelregistry.common.paging.PageRequest;
-import com.modelregistry.common.paging.QueryParameters;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The models of one user: the user or an admin records a new one; any logged-in user lists them. */
@@ -55,19 +49,11 @@ public class UserModelsResource {
     }
 
     @GET
-    public Uni<Listing<ModelView>> list(@RestPath long userId,
-            @Parameter(description = "Page index, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @RestQuery String page,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @RestQuery String size,
-            @Parameter(description = Listing.AFTER) @RestQuery String after, UriInfo uri) {
-        QueryParameters params = new QueryParameters();
-        after = QueryParameters.presentEvenIfEmpty("after", after, uri);
-        if (after != null) {
-            KeysetRequest slice = ModelResource.keyset(params, after, page, size, ModelSort.NEWEST);
-            params.check();
-            return service.ownedByAfter(userId, slice).<Listing<ModelView>>map(keyset -> keyset);
+    public Uni<Listing<ModelView>> list(@RestPath long userId, @Valid @BeanParam Paging paging) {
+        if (paging.byCursor()) {
+            return service.ownedByAfter(userId, paging.keyset(ModelSort.NEWEST.keyset()))
+                    .<Listing<ModelView>>map(keyset -> keyset);
         }
-        PageRequest request = params.page(page, size);
-        params.check();
-        return service.ownedBy(userId, request).<Listing<ModelView>>map(numbered -> numbered);
+        return service.ownedBy(userId, paging.pageRequest()).<Listing<ModelView>>map(numbered -> numbered);
     }
 }

@@ -1,14 +1,17 @@
 package com.modelregistry.user;
 
+import com.modelregistry.common.paging.KeyType;
+import com.modelregistry.common.paging.Keyset;
+import com.modelregistry.common.paging.KeysetOrder;
+import com.modelregistry.common.paging.KeysetPage;
+import com.modelregistry.common.paging.KeysetRequest;
 import com.modelregistry.common.paging.PageRequest;
 import com.modelregistry.mlmodel.Owners;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,9 +19,10 @@ import java.util.Locale;
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<User, Long>, Owners {
 
-    /** The only order of the user list, as ?after= cursors name it (unlike any order of the model list). */
-    public static final String NEWEST_ORDER = "users:-createdAt";
-    private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
+    /** The only order of the user list; cursors name it unlike any order of the model list. */
+    public static final KeysetOrder<User> NEWEST = KeysetOrder.of("users:-createdAt", "createdAt", KeyType.TIME,
+            false, false, user -> user.createdAt, user -> user.id);
+    private static final Sort NEWEST_FIRST = NEWEST.sort();
     /** An advisory lock key of this application's own ("registry admin" in ASCII, cut to 8 bytes). */
     private static final long ADMIN_ACCOUNT_LOCK = 0x7265_6769_7374_7279L;
 
@@ -29,15 +33,11 @@ public class UserRepository implements PanacheRepositoryBase<User, Long>, Owners
         return find("email", NEWEST_FIRST, email).page(page.toPanache()).list();
     }
 
-    /** Up to limit users after the cursor's position (null: from the newest); the index range starts there. */
-    public Uni<List<User>> findNewestAfter(String email, Instant afterCreatedAt, Long afterId, int limit) {
-        String where = email == null ? "1 = 1" : "email = :email";
-        Parameters parameters = email == null ? new Parameters() : Parameters.with("email", email);
-        if (afterId != null) {
-            where += " and createdAt <= :afterKey and (createdAt < :afterKey or id < :afterId)";
-            parameters.and("afterKey", afterCreatedAt).and("afterId", afterId);
-        }
-        return find(where, NEWEST_FIRST, parameters).page(Page.ofSize(limit)).list();
+    /** The slice of the users (with this email, when not null) that the request asks for, newest first. */
+    public Uni<KeysetPage<UserView>> findNewestAfter(String email, KeysetRequest<User> request) {
+        return email == null
+                ? Keyset.slice(this, "1 = 1", new Parameters(), request, UserView::of)
+                : Keyset.slice(this, "email = :email", Parameters.with("email", email), request, UserView::of);
     }
 
     public Uni<Long> countMatching(String email) {

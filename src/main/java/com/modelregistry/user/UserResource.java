@@ -1,13 +1,10 @@
 package com.modelregistry.user;
 
 import com.modelregistry.auth.Caller;
-import com.modelregistry.common.paging.Cursor;
 import com.modelregistry.common.http.EntityTag;
-import com.modelregistry.common.paging.KeysetRequest;
 import com.modelregistry.common.paging.Listing;
+import com.modelregistry.common.paging.Paging;
 import com.modelregistry.common.http.OpenApiSecurity;
-import com.modelregistry.common.paging.PageRequest;
-import com.modelregistry.common.paging.QueryParameters;
 import com.modelregistry.common.http.Tagged;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,18 +21,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Users over HTTP: registration is open to anyone; who may read, list, change and remove is UserService's rule. */
@@ -65,28 +58,14 @@ public class UserResource {
     @Authenticated
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @SecurityRequirement(name = OpenApiSecurity.OAUTH2)
-    public Uni<Listing<UserView>> list(
-            @Parameter(description = "Exact email, ignoring case") @RestQuery String email,
-            @Parameter(description = "Page index, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0")) @RestQuery String page,
-            @Parameter(description = "Page size", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20")) @RestQuery String size,
-            @Parameter(description = Listing.AFTER) @RestQuery String after, UriInfo uri) {
-        QueryParameters params = new QueryParameters();
-        after = QueryParameters.presentEvenIfEmpty("after", after, uri);
-        String emailFilter = params.text("email", email, 255);
-        String normalizedEmail = emailFilter == null ? null : emailFilter.trim().toLowerCase(Locale.ROOT);
-        if (after != null) {
-            KeysetRequest slice = params.keyset(after, page, size, UserRepository.NEWEST_ORDER);
-            Cursor cursor = slice.after();
-            if (cursor != null && cursor.order().equals(UserRepository.NEWEST_ORDER)
-                    && Cursor.timeKey(cursor.key()).isEmpty()) {
-                params.reject("after", "is not a cursor from this service; pass the next value of a previous answer");
-            }
-            params.check();
-            return service.listAfter(Caller.of(identity), normalizedEmail, slice).<Listing<UserView>>map(keyset -> keyset);
+    public Uni<Listing<UserView>> list(@Valid @BeanParam UserFilter filter, @Valid @BeanParam Paging paging) {
+        Caller caller = Caller.of(identity);
+        if (paging.byCursor()) {
+            return service.listAfter(caller, filter.normalizedEmail(), paging.keyset(UserRepository.NEWEST))
+                    .<Listing<UserView>>map(keyset -> keyset);
         }
-        PageRequest request = params.page(page, size);
-        params.check();
-        return service.list(Caller.of(identity), normalizedEmail, request).<Listing<UserView>>map(numbered -> numbered);
+        return service.list(caller, filter.normalizedEmail(), paging.pageRequest())
+                .<Listing<UserView>>map(numbered -> numbered);
     }
 
     @GET
@@ -104,14 +83,8 @@ public class UserResource {
     @Authenticated
     @SecurityRequirement(name = OpenApiSecurity.BEARER)
     @SecurityRequirement(name = OpenApiSecurity.OAUTH2)
-    public Uni<RestResponse<UserView>> get(@RestPath long id,
-            @Parameter(description = "models: include the user's models, newest first", schema = @Schema(enumeration = "models")) @RestQuery String expand) {
-        QueryParameters params = new QueryParameters();
-        if (expand != null && !expand.equals("models")) {
-            params.reject("expand", "must be models");
-        }
-        params.check();
-        if (expand != null) {
+    public Uni<RestResponse<UserView>> get(@RestPath long id, @Valid @BeanParam Expansion expansion) {
+        if (expansion.models()) {
             // the user's ETag does not cover its models, so the expanded answer has none
             return service.get(Caller.of(identity), id, true).map(RestResponse::ok);
         }

@@ -6,7 +6,6 @@ import com.modelregistry.auth.PasswordHasher;
 import com.modelregistry.auth.TokenRevocation;
 import com.modelregistry.common.problem.Conflict;
 import com.modelregistry.common.problem.Forbidden;
-import com.modelregistry.common.paging.Cursor;
 import com.modelregistry.common.db.DatabaseFailures;
 import com.modelregistry.common.http.EntityTag;
 import com.modelregistry.common.paging.KeysetPage;
@@ -69,15 +68,10 @@ public class UserService {
                 .chain(found -> users.countMatching(email).map(total -> Page.of(found, UserView::of, page, total)));
     }
 
-    /** Reads one row more than asked: it only tells whether a next slice exists. */
     @WithSession
-    public Uni<KeysetPage<UserView>> listAfter(Caller caller, String email, KeysetRequest slice) {
+    public Uni<KeysetPage<UserView>> listAfter(Caller caller, String email, KeysetRequest<User> slice) {
         caller.requireAdmin("list users");
-        Cursor after = slice.after();
-        return users.findNewestAfter(email, after == null ? null : Cursor.timeKey(after.key()).orElseThrow(),
-                        after == null ? null : after.id(), slice.size() + 1)
-                .map(found -> KeysetPage.of(found, UserView::of, slice.size(),
-                        last -> new Cursor(UserRepository.NEWEST_ORDER, last.createdAt.toString(), last.id)));
+        return users.findNewestAfter(email, slice);
     }
 
     /** A user as the user themself or an admin sees it; with its models, in one statement. */

@@ -2,8 +2,6 @@ package com.modelregistry.common.paging;
 
 import com.modelregistry.common.text.NumberText;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -15,8 +13,6 @@ public record Cursor(String order, String key, long id) {
 
     private static final String VERSION = "1";
     private static final String SEPARATOR = "\n";
-    private static final Instant FIRST_TIME_KEY = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LAST_TIME_KEY = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     public String encode() {
         String text = String.join(SEPARATOR, VERSION, order, Long.toString(id), key == null ? "" : "=" + key);
@@ -37,20 +33,6 @@ public record Cursor(String order, String key, long id) {
             }
             return Optional.of(new Cursor(parts[1], parts[3].isEmpty() ? null : parts[3].substring(1), id));
         } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * A timestamp key as this service writes it, within the years a stored row can have. Any other instant would
-     * only reach PostgreSQL to be refused there (its timestamps end in year 294276), which is the client's mistake.
-     */
-    public static Optional<Instant> timeKey(String key) {
-        try {
-            Instant instant = Instant.parse(key);
-            return instant.isBefore(FIRST_TIME_KEY) || instant.isAfter(LAST_TIME_KEY)
-                    ? Optional.empty() : Optional.of(instant);
-        } catch (DateTimeParseException | NullPointerException notAnInstant) {
             return Optional.empty();
         }
     }

@@ -12,9 +12,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(oneOf = {Page.class, KeysetPage.class})
 public sealed interface Listing<T> permits Page, KeysetPage {
 
-    String AFTER = "Continue after this cursor (the next field of a previous answer; empty to start): the answer is"
-            + " then the next rows and a next cursor, without total, and costs the same however deep it goes."
-            + " Cannot be combined with page.";
-
     List<T> items();
 }
