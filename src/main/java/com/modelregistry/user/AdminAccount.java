@@ -81,7 +81,7 @@ public class AdminAccount {
                         + "if this repeats, set REGISTRY_ADMIN_EMAIL and REGISTRY_ADMIN_USERNAME to ones no account "
                         + "uses")));
         if (outcome.admin() != null) {
-            revocation.forget(outcome.admin().id);
+            revocation.forget(outcome.admin().id).await().indefinitely();
             LOG.infof("Admin account %s is ready", outcome.admin().username);
         }
         if (outcome.problem() != null) {

@@ -142,7 +142,7 @@ public class UserService {
             }
             return users.flush().map(ignored -> tagged(user));
         }))).onFailure().transform(UserService::conflictOrSame)
-                .invoke(() -> revocation.forget(id));
+                .call(() -> revocation.forget(id));
     }
 
     /**
@@ -164,7 +164,7 @@ public class UserService {
                 throw new NotFound("User", id);
             }
             return (Void) null;
-        }).invoke(() -> revocation.forget(id));
+        }).call(() -> revocation.forget(id));
     }
 
     static User existing(User user, long id) {
