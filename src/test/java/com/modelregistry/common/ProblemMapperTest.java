@@ -1,7 +1,7 @@
 package com.modelregistry.common;
 
 import com.modelregistry.common.problem.Problem;
-import com.modelregistry.common.problem.ProblemMapper;
+import com.modelregistry.common.http.ProblemMapper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.vertx.pgclient.PgException;

@@ -2,7 +2,7 @@ package com.modelregistry.common.problem;
 
 import java.util.List;
 
-/** A domain failure that the client caused or must know about; turned into a problem by {@link ProblemMapper}. */
+/** A domain failure that the client caused or must know about; common/http/ProblemMapper answers it as a problem. */
 public abstract class ApiException extends RuntimeException {
 
     private final List<Violation> violations;

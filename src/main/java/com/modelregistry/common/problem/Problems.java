@@ -5,8 +5,8 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Builds every problem body of the API: {@link ProblemMapper}'s and those of the HTTP-edge handlers that answer
- * before or around Quarkus REST ({@code RequestLimits}, {@code ShutdownGate}). Callers give a status and a detail;
+ * Builds every problem body of the API: those of {@code common/http/ProblemMapper} and of the HTTP-edge handlers that
+ * answer before or around Quarkus REST ({@code RequestLimits}, {@code ShutdownGate}). Callers give a status and a detail;
  * the type, the title and the media type are decided here alone, so no answer can drift from the others.
  */
 public final class Problems {
@@ -31,7 +31,7 @@ public final class Problems {
     }
 
     /** The status's reason phrase; 414 by the name RFC 9110 gives it (JAX-RS still has RFC 2616's "Request-URI"). */
-    static String title(int status) {
+    public static String title(int status) {
         if (status == 414) {
             return "URI Too Long";
         }

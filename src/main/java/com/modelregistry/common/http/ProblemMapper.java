@@ -1,7 +1,12 @@
-package com.modelregistry.common.problem;
+package com.modelregistry.common.http;
 
+import com.modelregistry.common.problem.ApiException;
+import com.modelregistry.common.problem.Problem;
+import com.modelregistry.common.problem.Problems;
+import com.modelregistry.common.problem.TooManyRequests;
+import com.modelregistry.common.problem.Unauthenticated;
+import com.modelregistry.common.problem.Violation;
 import com.modelregistry.common.db.DatabaseFailures;
-import com.modelregistry.common.http.AllowedMethods;
 import com.modelregistry.common.text.UnicodeText;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
