@@ -2,6 +2,7 @@ package com.modelregistry.auth;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelregistry.Api.Account;
@@ -67,6 +68,19 @@ class RevocationCacheTest {
         assertEquals(new UserState(true, 0), inFlight.get(5, TimeUnit.SECONDS), "the read in flight ends as it began");
 
         user.request().when().get("/users/me").then().statusCode(401);
+    }
+
+    /** A read that failed (the database was down) is not kept: the next request reads again. */
+    @Test
+    void aFailedReadIsNotKept() {
+        Account user = Api.newUser();
+        cache.invalidate(user.id()).await().indefinitely();
+
+        Uni<UserState> failed = revocation.stateOf(user.id(),
+                id -> Uni.createFrom().failure(new IllegalStateException("the database is down")));
+        assertThrows(IllegalStateException.class, () -> failed.await().indefinitely());
+
+        user.request().when().get("/users/me").then().statusCode(200);
     }
 
     @Test
