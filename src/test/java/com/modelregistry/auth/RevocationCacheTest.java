@@ -27,7 +27,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** The revocation cache of one instance: a change is never undone by a read in flight, and a full cache stays full. */
+/**
+ * The revocation cache of one instance, beyond what RevocationTest checks over HTTP: a read in flight during a change,
+ * a failed read, a deleted user, and a cache past its bound.
+ */
 @QuarkusTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(AuthResource.class)
