@@ -2,10 +2,12 @@ package com.modelregistry.mlmodel;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A model as clients see it. */
 @RegisterForReflection
-public record ModelView(Long id, String name, String framework, Double accuracy, Long ownerId,
+@Schema(requiredProperties = {"id", "name", "framework", "accuracy", "ownerId", "createdAt", "updatedAt"})
+public record ModelView(Long id, String name, String framework, @Schema(nullable = true, description = "From 0 to 1; null when the model has no score") Double accuracy, Long ownerId,
         Instant createdAt, Instant updatedAt) {
 
     public static ModelView of(MLModel model) {

@@ -5,9 +5,11 @@ import com.modelregistry.mlmodel.ModelView;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A user as clients see it: never the password hash. {@code models} only with {@code ?expand=models}. */
 @RegisterForReflection
+@Schema(requiredProperties = {"id", "email", "username", "active", "role", "createdAt", "updatedAt"})
 public record UserView(Long id, String email, String username, boolean active, String role,
         Instant createdAt, Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ModelView> models) {

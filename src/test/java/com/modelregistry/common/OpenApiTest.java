@@ -62,8 +62,8 @@ class OpenApiTest {
             String name = answer.substring(answer.lastIndexOf('/') + 1);
             List<String> shapes = openApi.getList("components.schemas." + name + ".oneOf.'$ref'");
             org.junit.jupiter.api.Assertions.assertEquals(2, shapes.size(), list + " " + shapes);
-            org.junit.jupiter.api.Assertions.assertTrue(shapes.stream().anyMatch(shape -> shape.endsWith("/KeysetPage"))
-                    && shapes.stream().anyMatch(shape -> shape.endsWith("/Page")), list + " " + shapes);
+            org.junit.jupiter.api.Assertions.assertTrue(shapes.stream().anyMatch(shape -> shape.endsWith("KeysetPage"))
+                    && shapes.stream().anyMatch(shape -> shape.endsWith("ViewPage")), list + " " + shapes);
         }
     }
 }

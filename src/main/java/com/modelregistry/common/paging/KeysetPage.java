@@ -1,5 +1,6 @@
 package com.modelregistry.common.paging;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.function.Function;
@@ -8,6 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The rows after a cursor, and the cursor that continues after them (null at the end of the list). No total. */
 @RegisterForReflection
 public record KeysetPage<T>(List<T> items, int size,
+        // always written, null included: it is what tells a keyset page from a numbered one
+        @JsonInclude(JsonInclude.Include.ALWAYS)
         @Schema(description = "Pass as ?after= for the next rows; null when there are none", nullable = true) String next)
         implements Listing<T> {
 
