@@ -1,47 +1,46 @@
 package com.modelregistry.auth;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
+import io.smallrye.common.annotation.CheckReturnValue;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonNumber;
-import java.time.Duration;
 import java.util.Iterator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Refuses a signed, unexpired token whose user was deleted, deactivated, or had its password or role changed since
- * the token was issued. The user's state (active, token version) is cached for at most {@code revocation-delay};
- * the instance that makes a change drops its cache entry at once, and other instances see the change when their
- * entry expires. A cache hit costs no database round trip; a miss is one indexed primary-key read through the
- * reactive pool, outside any Hibernate session.
+ * the token was issued. The user's state (active, token version) is kept in the {@value #CACHE} cache
+ * (application.properties: bounded, each entry expires {@code revocation-delay} after it was read); the instance that
+ * makes a change forgets the entry at once, and other instances see the change when their entry expires. A hit costs
+ * no database round trip; a miss is one indexed primary-key read through the reactive pool, outside any Hibernate
+ * session, shared by the requests for that user that arrive while it runs.
  */
 @ApplicationScoped
 public class TokenRevocation implements SecurityIdentityAugmentor {
 
-    private static final int MAX_CACHED_USERS = 100_000;
+    static final String CACHE = "token-revocation";
 
-    private record UserState(boolean active, int tokenVersion, long loadedAtNanos) {
+    /** What a token is checked against; a deleted user is kept as inactive, so that it is refused without a read. */
+    record UserState(boolean active, int tokenVersion) {
+        static final UserState DELETED = new UserState(false, -1);
     }
 
     private final Pool pool;
-    private final long maxAgeNanos;
-    private final Map<Long, UserState> cache = new ConcurrentHashMap<>();
-    /** Raised by every {@link #forget}: a read that began before a change must not cache what it read. */
-    private final AtomicLong changes = new AtomicLong();
+    private final Cache cache;
 
-    public TokenRevocation(Pool pool, @ConfigProperty(name = "registry.auth.revocation-delay") Duration revocationDelay) {
+    public TokenRevocation(Pool pool, @CacheName(CACHE) Cache cache) {
         this.pool = pool;
-        this.maxAgeNanos = revocationDelay.toNanos();
+        this.cache = cache;
     }
 
     @Override
@@ -61,51 +60,46 @@ public class TokenRevocation implements SecurityIdentityAugmentor {
         }
         int version = number.intValue();
         return stateOf(userId).map(state -> {
-            if (state == null || !state.active() || state.tokenVersion() != version) {
+            if (!state.active() || state.tokenVersion() != version) {
                 throw new AuthenticationFailedException("token revoked");
             }
             return identity;
         });
     }
 
-    /** Forgets what this instance knows of the user, so its next request reads the new state. */
-    public void forget(long userId) {
-        changes.incrementAndGet();
-        cache.remove(userId);
+    /**
+     * Forgets what this instance knows of the user, so that its next request reads the new state; call it once the
+     * change has committed. A read still in flight is forgotten too: Caffeine drops an entry that is removed while its
+     * value loads, so a read that began before the change cannot put the old state back (RevocationCacheTest).
+     */
+    @CheckReturnValue
+    public Uni<Void> forget(long userId) {
+        return cache.invalidate(userId);
     }
 
-    private Uni<UserState> stateOf(long userId) {
-        long now = System.nanoTime();
-        long changesBefore = changes.get();
-        UserState cached = cache.get(userId);
-        if (cached != null && now - cached.loadedAtNanos() < maxAgeNanos) {
-            return Uni.createFrom().item(cached);
-        }
+    /**
+     * {@code getAsync} keeps the read's result, not the {@code Uni} (which {@code get} would keep, and run again on
+     * every hit), answers on the caller's Vert.x context, and does not keep a failed read.
+     */
+    Uni<UserState> stateOf(long userId) {
+        return stateOf(userId, this::read);
+    }
+
+    /** The same with the read given: a test holds one open across a change. */
+    Uni<UserState> stateOf(long userId, Function<Long, Uni<UserState>> read) {
+        return cache.getAsync(userId, read);
+    }
+
+    private Uni<UserState> read(long userId) {
         return pool.preparedQuery("select active, token_version from users where id = $1")
                 .execute(Tuple.of(userId))
                 .map(rows -> {
                     Iterator<Row> found = rows.iterator();
                     if (!found.hasNext()) {
-                        cache.remove(userId);
-                        return null;
+                        return UserState.DELETED;
                     }
                     Row row = found.next();
-                    UserState state = new UserState(row.getBoolean("active"), row.getInteger("token_version"), now);
-                    if (changes.get() == changesBefore) {
-                        remember(userId, state);
-                    }
-                    return state;
+                    return new UserState(row.getBoolean("active"), row.getInteger("token_version"));
                 });
-    }
-
-    private void remember(long userId, UserState state) {
-        if (cache.size() >= MAX_CACHED_USERS) {
-            long now = System.nanoTime();
-            cache.values().removeIf(old -> now - old.loadedAtNanos() >= maxAgeNanos);
-            if (cache.size() >= MAX_CACHED_USERS) {
-                cache.clear();
-            }
-        }
-        cache.put(userId, state);
     }
 }

@@ -20,7 +20,9 @@ import java.util.UUID;
 
 /**
  * Turns a username (or email) and password into an access token. Every refusal looks the same and costs the same:
- * an unknown user is checked against a dummy hash, an inactive one is checked like any other.
+ * an unknown user is checked against a dummy hash, an inactive one is checked like any other. The session is opened
+ * for the lookup alone ({@code Panache.withSession}, not {@code @WithSession} on the method): the address limit is
+ * asked before it, and bcrypt runs after its connection has gone back to the pool.
  */
 @ApplicationScoped
 public class LoginService {

@@ -1,25 +1,14 @@
 package com.modelregistry.mlmodel;
 
+import com.modelregistry.common.db.RegistryEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /** A trained machine-learning model, owned by one user. */
 @Entity
 @Table(name = "models")
-public class MLModel {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class MLModel extends RegistryEntity {
 
     @Column(nullable = false)
     public String name;
@@ -35,26 +24,4 @@ public class MLModel {
      */
     @Column(name = "owner_id", nullable = false, updatable = false)
     public Long ownerId;
-
-    /** Raised by every update; clients see it as the ETag and send it back in If-Match. */
-    @Version
-    @Column(nullable = false)
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @PrePersist
-    void stampCreation() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -30,7 +30,10 @@ public class ModelService {
         this.owners = owners;
     }
 
-    /** Only the owner-to-be or an admin records a model for a user; the rule is checked before a connection is taken. */
+    /**
+     * Only the owner-to-be or an admin records a model for a user. The transaction is opened here rather than by
+     * {@code @WithTransaction}, which would open it before the method runs: a refused caller takes no connection.
+     */
     public Uni<ModelView> create(Caller caller, long ownerId, NewModel request) {
         caller.requireSelfOrAdmin(ownerId);
         // the owner is not read: the foreign key refuses a missing one, which answers 404 like a lookup would

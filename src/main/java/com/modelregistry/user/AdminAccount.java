@@ -20,8 +20,10 @@ import org.jboss.logging.Logger;
 
 /**
  * When {@code registry.admin.username}, {@code .email} and {@code .password} are set, makes sure at start-up that this
- * admin exists, is active and has this password. bcrypt runs here on the main thread, never on an event loop.
- * Instances take turns through a database lock. Data that users can write (another account holding the email or the
+ * admin exists, is active and has this password. bcrypt runs here on the main thread, never on an event loop, and
+ * between a session that reads and the transaction that writes, both opened here for that reason, so that no
+ * connection is held while it runs. Instances take turns through a database lock; the admin's cached token state is
+ * forgotten once the transaction has committed. Data that users can write (another account holding the email or the
  * username) never stops start-up: the admin step is then skipped in part or whole, with an ERROR that says what to do.
  */
 @ApplicationScoped
@@ -81,7 +83,7 @@ public class AdminAccount {
                         + "if this repeats, set REGISTRY_ADMIN_EMAIL and REGISTRY_ADMIN_USERNAME to ones no account "
                         + "uses")));
         if (outcome.admin() != null) {
-            revocation.forget(outcome.admin().id);
+            revocation.forget(outcome.admin().id).await().indefinitely();
             LOG.infof("Admin account %s is ready", outcome.admin().username);
         }
         if (outcome.problem() != null) {

@@ -1,33 +1,21 @@
 package com.modelregistry.user;
 
 import com.modelregistry.auth.Roles;
+import com.modelregistry.common.db.RegistryEntity;
 import com.modelregistry.mlmodel.MLModel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A person who registers models. The password hash never leaves this entity for any response or log. */
 @Entity
 @Table(name = "users")
-public class User {
-
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class User extends RegistryEntity {
 
     @Column(nullable = false)
     public String email;
@@ -48,17 +36,6 @@ public class User {
     @Column(name = "token_version", nullable = false)
     public int tokenVersion;
 
-    /** Raised by every update; clients see it as the ETag and send it back in If-Match. */
-    @Version
-    @Column(nullable = false)
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
     /**
      * Read only, and only for ?expand=models (one join fetch). The models' owner_id column belongs to MLModel; this
      * side neither writes it nor cascades: the database deletes a user's models itself, without loading them.
@@ -67,22 +44,6 @@ public class User {
     @JoinColumn(name = "owner_id", insertable = false, updatable = false)
     @OrderBy("createdAt desc, id desc")
     public List<MLModel> models = new ArrayList<>();
-
-    @PrePersist
-    void stampCreation() {
-        createdAt = now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void stampUpdate() {
-        updatedAt = now();
-    }
-
-    /** PostgreSQL keeps microseconds; truncating here makes the first answer match every later read. */
-    static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     @Override
     public String toString() {

@@ -25,9 +25,14 @@ import java.util.Optional;
 
 /**
  * Registration and account changes, and who may make them: a user reads, changes and removes only themself, and only
- * an admin lists users or changes active and role. Passwords are hashed before the transaction opens, so no database connection
- * is held while bcrypt runs; uniqueness is left to the database so that concurrent requests cannot both win.
- * A change of password, active flag or role raises the user's token version, which revokes the tokens issued so far.
+ * an admin lists users or changes active and role. Uniqueness is left to the database so that concurrent requests
+ * cannot both win. A change of password, active flag or role raises the user's token version, which revokes the
+ * tokens issued so far.
+ * <p>
+ * The writes open their transaction themselves ({@code Panache.withTransaction}), because work must happen outside
+ * it, which {@code @WithTransaction} (open for the whole method) cannot express: the password is hashed before it
+ * opens, so no pooled connection is held while bcrypt runs, and {@link TokenRevocation} forgets the user after it
+ * commits, since a request between a forget and the commit would cache the old token version again.
  */
 @ApplicationScoped
 public class UserService {
@@ -136,7 +141,7 @@ public class UserService {
             }
             return users.flush().map(ignored -> tagged(user));
         }))).onFailure().transform(UserService::conflictOrSame)
-                .invoke(() -> revocation.forget(id));
+                .call(() -> revocation.forget(id));
     }
 
     /**
@@ -158,7 +163,7 @@ public class UserService {
                 throw new NotFound("User", id);
             }
             return (Void) null;
-        }).invoke(() -> revocation.forget(id));
+        }).call(() -> revocation.forget(id));
     }
 
     static User existing(User user, long id) {

@@ -2,6 +2,7 @@ package com.modelregistry.common.http;
 
 import com.modelregistry.common.problem.ApiException;
 import com.modelregistry.common.problem.Problem;
+import com.modelregistry.common.problem.Problems;
 import com.modelregistry.common.problem.TooManyRequests;
 import com.modelregistry.common.problem.Unauthenticated;
 import com.modelregistry.common.problem.Violation;
@@ -38,8 +39,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place where failures become HTTP answers: every error body is {@code application/problem+json}, and none
- * carries a stack trace, class name or SQL. Unexpected failures are logged with an id the client also sees.
+ * The one place where failures become HTTP answers: every error body is {@code application/problem+json}, built by
+ * {@link Problems}, and none carries a stack trace, class name or SQL. Unexpected failures are logged with an id the
+ * client also sees.
  */
 public class ProblemMapper {
 
@@ -50,7 +52,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public RestResponse<Problem> apiException(ApiException e) {
-        RestResponse.ResponseBuilder<Problem> answer = builder(e.status(), e.getMessage(), e.violations());
+        RestResponse.ResponseBuilder<Problem> answer = Problems.answer(e.status(), e.getMessage(), e.violations());
         if (e instanceof Unauthenticated) {
             answer.header(HttpHeaders.WWW_AUTHENTICATE, BEARER);
         }
@@ -68,7 +70,7 @@ public class ProblemMapper {
             // the token could not be checked against the database: not the client's fault
             return unavailable();
         }
-        return builder(401, "A valid bearer token is required", null)
+        return Problems.answer(401, "A valid bearer token is required", null)
                 .header(HttpHeaders.WWW_AUTHENTICATE, BEARER)
                 .build();
     }
@@ -124,9 +126,7 @@ public class ProblemMapper {
         }
         Response original = e.getResponse();
         int status = original.getStatus();
-        RestResponse.ResponseBuilder<Problem> answer = RestResponse.ResponseBuilder.<Problem>create(status)
-                .entity(new Problem(reason(status), status, detailFor(status)))
-                .type(Problem.MEDIA_TYPE);
+        RestResponse.ResponseBuilder<Problem> answer = Problems.answer(status, detailFor(status), null);
         String allow = original.getHeaderString(HttpHeaders.ALLOW);
         if (allow == null && status == 405) {
             // RFC 9110 wants an Allow header on every 405; Quarkus REST sends none when the path has other methods
@@ -161,24 +161,13 @@ public class ProblemMapper {
     }
 
     private static RestResponse<Problem> unavailable() {
-        return builder(503, "The database is unavailable; try again shortly", null)
+        return Problems.answer(503, "The database is unavailable; try again shortly", null)
                 .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
                 .build();
     }
 
     static RestResponse<Problem> problem(int status, String detail, List<Violation> violations) {
-        return builder(status, detail, violations).build();
-    }
-
-    private static RestResponse.ResponseBuilder<Problem> builder(int status, String detail, List<Violation> violations) {
-        return RestResponse.ResponseBuilder.<Problem>create(status)
-                .entity(new Problem(reason(status), status, detail, violations))
-                .type(Problem.MEDIA_TYPE);
-    }
-
-    private static String reason(int status) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        return known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return Problems.answer(status, detail, violations).build();
     }
 
     private static String detailFor(int status) {
@@ -188,7 +177,7 @@ public class ProblemMapper {
             case 406 -> "This resource can only answer with application/json";
             case 413 -> "The request body is too large";
             case 415 -> "The request body must be application/json";
-            default -> reason(status);
+            default -> Problems.title(status);
         };
     }
 

@@ -1,6 +1,7 @@
 package com.modelregistry.common.http;
 
 import com.modelregistry.common.problem.Problem;
+import com.modelregistry.common.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.ManagementInterface;
@@ -58,20 +59,20 @@ public class RequestLimits {
     public RequestLimits(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize bodyLimit,
             ObjectMapper json) throws Exception {
         this.bodyLimit = bodyLimit.asLongValue();
-        this.bodyTooLarge = json.writeValueAsBytes(new Problem("Request Entity Too Large", 413,
+        this.bodyTooLarge = json.writeValueAsBytes(Problems.body(413,
                 "The request body is larger than " + this.bodyLimit + " bytes"));
-        this.formTooLarge = json.writeValueAsBytes(new Problem("Request Entity Too Large", 413,
+        this.formTooLarge = json.writeValueAsBytes(Problems.body(413,
                 "A form body may be at most " + MAX_FORM_LENGTH + " bytes"));
-        this.targetTooLong = json.writeValueAsBytes(new Problem("URI Too Long", 414,
+        this.targetTooLong = json.writeValueAsBytes(Problems.body(414,
                 "The request's path and query are longer than " + MAX_TARGET_LENGTH + " characters"));
-        this.expectationFailed = json.writeValueAsBytes(new Problem("Expectation Failed", 417,
+        this.expectationFailed = json.writeValueAsBytes(Problems.body(417,
                 "The only expectation served is 100-continue"));
-        this.unknownCoding = json.writeValueAsBytes(new Problem("Bad Request", 400,
+        this.unknownCoding = json.writeValueAsBytes(Problems.body(400,
                 "The only Transfer-Encoding served is chunked, alone"));
-        this.malformedTarget = json.writeValueAsBytes(new Problem("Bad Request", 400,
+        this.malformedTarget = json.writeValueAsBytes(Problems.body(400,
                 "The request's path or query is not a well-formed URI: a % must start two hex digits, and characters"
                         + " such as space \\ | { } \" < > ^ ` must be percent-encoded"));
-        this.onlyReading = json.writeValueAsBytes(new Problem("Method Not Allowed", 405,
+        this.onlyReading = json.writeValueAsBytes(Problems.body(405,
                 "This endpoint only answers GET and HEAD"));
     }
 

@@ -1,6 +1,7 @@
 package com.modelregistry.common.http;
 
 import com.modelregistry.common.problem.Problem;
+import com.modelregistry.common.problem.Problems;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +41,7 @@ public class ShutdownGate {
         if (System.nanoTime() < closesAtNanos) {
             return Optional.empty();
         }
-        return Optional.of(RestResponse.ResponseBuilder.<Problem>create(503)
-                .entity(new Problem("Service Unavailable", 503, "This instance is shutting down; retry elsewhere"))
-                .type(Problem.MEDIA_TYPE)
+        return Optional.of(Problems.answer(503, "This instance is shutting down; retry elsewhere", null)
                 .header(HttpHeaders.RETRY_AFTER, 1)
                 .build());
     }

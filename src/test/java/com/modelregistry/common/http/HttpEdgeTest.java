@@ -4,6 +4,8 @@ import com.modelregistry.common.problem.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.modelregistry.Api;
 import com.modelregistry.testdb.AuthResource;
 import com.modelregistry.testdb.PostgresResource;
@@ -12,6 +14,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,6 +81,39 @@ class HttpEdgeTest {
         }
         // chunked before another coding: Vert.x's decoder refuses it itself, before any handler (a known limit)
         assertEquals(400, sendWithCoding("chunked, gzip").status());
+    }
+
+    /** The edge handlers answer before Quarkus REST runs, yet their bodies are built where the mapper's are. */
+    @Test
+    void aRefusalAtTheEdgeHasTheShapeOfOneFromTheMapper() throws Exception {
+        String token = "Authorization: Bearer " + Api.newUser().token() + "\r\n";
+        Map<String, Object> edge = body(RawHttp.send(RestAssured.port,
+                "POST /q/openapi HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"));
+        Map<String, Object> mapped = body(RawHttp.send(RestAssured.port, "PUT /users/me HTTP/1.1\r\nHost: localhost\r\n"
+                + token + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"));
+        assertEquals(Map.of("type", "about:blank", "title", "Method Not Allowed", "status", 405),
+                withoutDetail(edge), "from RequestLimits");
+        assertEquals(withoutDetail(edge), withoutDetail(mapped), "from ProblemMapper");
+
+        Map<String, Object> malformedTarget = body(RawHttp.send(RestAssured.port,
+                "GET /models?q=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
+        Map<String, Object> malformedJson = body(RawHttp.send(RestAssured.port, "POST /users HTTP/1.1\r\n"
+                + "Host: localhost\r\nContent-Type: application/json\r\nContent-Length: 1\r\n"
+                + "Connection: close\r\n\r\n{"));
+        assertEquals(Map.of("type", "about:blank", "title", "Bad Request", "status", 400),
+                withoutDetail(malformedTarget), "from RequestLimits");
+        assertEquals(withoutDetail(malformedTarget), withoutDetail(malformedJson), "from ProblemMapper");
+    }
+
+    private static Map<String, Object> body(RawHttp.Answer answer) throws Exception {
+        assertEquals(Problem.MEDIA_TYPE, answer.headers().get("content-type"), answer.body());
+        return new ObjectMapper().readValue(answer.body(), new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static Map<String, Object> withoutDetail(Map<String, Object> problem) {
+        Map<String, Object> shape = new HashMap<>(problem);
+        assertTrue(shape.remove("detail") instanceof String, problem.toString());
+        return shape;
     }
 
     private static RawHttp.Answer sendWithCoding(String coding) throws Exception {
