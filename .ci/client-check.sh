@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The generated client, end to end: generates a Java client from the OpenAPI document with OpenAPI Generator (Maven
-# plugin, pinned in client/pom.xml), compiles it, and runs client/.../Flow.java against the packaged service on a
-# PostgreSQL of its own: register, log in, create a model, list models with a filter, read a 409 as a typed Problem.
+# plugin, pinned in src/contract-client/pom.xml), compiles it, and runs its Flow.java against the packaged service on
+# a PostgreSQL of its own: register, log in, create a model, list models with a filter, read a 409 as a typed Problem.
 # Installs PostgreSQL from Debian when missing; stops what it started, by PID.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -59,6 +59,6 @@ done
 curl -sf -o /dev/null "http://127.0.0.1:$management_port/q/health/ready" || { echo "the service never got ready"; exit 1; }
 
 log "generating and compiling the client"
-./mvnw -q -f client/pom.xml -Dopenapi.document="$root/target/openapi/openapi.json" package
+./mvnw -q -f src/contract-client/pom.xml -Dopenapi.document="$root/target/openapi/openapi.json" package
 log "running the flow"
-./mvnw -q -f client/pom.xml exec:java -Dexec.args="http://127.0.0.1:$app_port"
+./mvnw -q -f src/contract-client/pom.xml exec:java -Dexec.args="http://127.0.0.1:$app_port"
