@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -52,6 +54,10 @@ final class HostileRequests {
      */
     static final List<String> TRICKY_BYTES = List.of("%00", "%ED%A0%80", "%C0%80", "%FF", "%E2%80");
 
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}]+}");
+    /** A value a path parameter other than a row's id (a tag's key) accepts. */
+    private static final String VALID_PATH_VALUE = "tricky";
+
     /** Bodies this close to the 64 KiB limit are left to the body-size properties. */
     private static final int LARGEST_BODY = 60_000;
 
@@ -70,8 +76,30 @@ final class HostileRequests {
     record HostileRequest(String method, String path, String id, String query, String body, boolean asVictim) {
 
         String target(long user, long model) {
-            String value = id != null ? id : Long.toString(path.startsWith("/models") ? model : user);
-            return path.replace("{id}", value).replace("{userId}", value) + (query.isEmpty() ? "" : "?" + query);
+            String own = Long.toString(path.startsWith("/models") ? model : user);
+            return fill(own) + (query.isEmpty() ? "" : "?" + query);
+        }
+
+        /**
+         * The path with its parameters filled. A path under a row ({@code /models/{id}/tags/{key}}) keeps the suite's
+         * own row and takes the hostile value in its last parameter, which would otherwise never be reached; with no
+         * hostile value, that parameter gets a valid one.
+         */
+        private String fill(String own) {
+            Matcher parameters = PATH_PARAMETER.matcher(path);
+            List<String> names = new ArrayList<>();
+            while (parameters.find()) {
+                names.add(parameters.group());
+            }
+            String filled = path;
+            for (int i = 0; i < names.size(); i++) {
+                boolean last = i == names.size() - 1;
+                String name = names.get(i);
+                boolean row = name.equals("{id}") || name.equals("{userId}");
+                String value = last && id != null ? id : row ? own : VALID_PATH_VALUE;
+                filled = filled.replace(name, value);
+            }
+            return filled;
         }
 
         boolean isWrite() {
@@ -80,8 +108,7 @@ final class HostileRequests {
 
         @Override
         public String toString() {
-            return method + " " + abbreviate(path.replace("{id}", id == null ? "{real id}" : id)
-                    .replace("{userId}", id == null ? "{real id}" : id) + (query.isEmpty() ? "" : "?" + query))
+            return method + " " + abbreviate(fill("{real id}") + (query.isEmpty() ? "" : "?" + query))
                     + (body == null ? "" : " body " + abbreviate(body)) + (asVictim ? " as the user" : " as the admin");
         }
     }
@@ -184,6 +211,7 @@ final class HostileRequests {
             case "accuracy" -> "0.5";
             case "active" -> "true";
             case "role" -> jsonString("user");
+            case "value" -> jsonString("tricky value");
             default -> throw new IllegalArgumentException("no valid value known for body property " + property);
         };
     }
