@@ -54,10 +54,6 @@ final class HostileRequests {
      */
     static final List<String> TRICKY_BYTES = List.of("%00", "%ED%A0%80", "%C0%80", "%FF", "%E2%80");
 
-    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{[^}]+}");
-    /** A value a path parameter other than a row's id (a tag's key) accepts. */
-    private static final String VALID_PATH_VALUE = "tricky";
-
     /** Bodies this close to the 64 KiB limit are left to the body-size properties. */
     private static final int LARGEST_BODY = 60_000;
 
@@ -76,28 +72,26 @@ final class HostileRequests {
     record HostileRequest(String method, String path, String id, String query, String body, boolean asVictim) {
 
         String target(long user, long model) {
-            String own = Long.toString(path.startsWith("/models") ? model : user);
-            return fill(own) + (query.isEmpty() ? "" : "?" + query);
+            String first = Long.toString(path.startsWith("/models") ? model : user);
+            return fill(first) + (query.isEmpty() ? "" : "?" + query);
         }
 
         /**
-         * The path with its parameters filled. A path under a row ({@code /models/{id}/tags/{key}}) keeps the suite's
-         * own row and takes the hostile value in its last parameter, which would otherwise never be reached; with no
-         * hostile value, that parameter gets a valid one.
+         * The path with the hostile value in one parameter and valid values in the others: in the first (the user or
+         * model) or, in a nested path, the last (a version, alias or tag key), chosen by the value so that both are
+         * tried; the victim's version 1, alias production and tag team are valid.
          */
-        private String fill(String own) {
+        private String fill(String first) {
             Matcher parameters = PATH_PARAMETER.matcher(path);
             List<String> names = new ArrayList<>();
             while (parameters.find()) {
-                names.add(parameters.group());
+                names.add(parameters.group(1));
             }
+            int hostile = id == null ? -1 : id.length() % 2 == 0 ? names.size() - 1 : 0;
             String filled = path;
             for (int i = 0; i < names.size(); i++) {
-                boolean last = i == names.size() - 1;
-                String name = names.get(i);
-                boolean row = name.equals("{id}") || name.equals("{userId}");
-                String value = last && id != null ? id : row ? own : VALID_PATH_VALUE;
-                filled = filled.replace(name, value);
+                String value = i == hostile ? id : i == 0 ? first : VALID_PATH_VALUES.get(names.get(i));
+                filled = filled.replace("{" + names.get(i) + "}", value);
             }
             return filled;
         }
@@ -112,6 +106,12 @@ final class HostileRequests {
                     + (body == null ? "" : " body " + abbreviate(body)) + (asVictim ? " as the user" : " as the admin");
         }
     }
+
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");
+
+    /** Valid values of the path parameters after the first; a new one must be added here. */
+    private static final Map<String, String> VALID_PATH_VALUES = Map.of(
+            "version", "1", "alias", "production", "key", "team");
 
     private HostileRequests() {
     }
@@ -211,7 +211,12 @@ final class HostileRequests {
             case "accuracy" -> "0.5";
             case "active" -> "true";
             case "role" -> jsonString("user");
-            case "value" -> jsonString("tricky value");
+            case "artifactUri" -> jsonString("s3://hostile/" + unique);
+            case "description" -> jsonString("tricky version");
+            case "metrics" -> "{\"accuracy\": 0.5}";
+            case "status" -> jsonString("ready");
+            case "version" -> "1";
+            case "value" -> jsonString("tricky tag");
             default -> throw new IllegalArgumentException("no valid value known for body property " + property);
         };
     }
