@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Writes the benchmark data as CSV for PostgreSQL's COPY, the same every time (fixed seed).
 
-usage: generate-data.py users USERS PASSWORD_HASH        -> users 2..USERS+1 (1 is the admin)
-       generate-data.py models USERS MODELS [FIRST]      -> models FIRST..MODELS (default 1), owner (i % USERS) + 2,
-                                                            so each user owns MODELS / USERS of them; model i is the
-                                                            same whatever FIRST is
+usage: generate-data.py users USERS PASSWORD_HASH                 -> users 2..USERS+1 (1 is the admin)
+       generate-data.py models USERS MODELS [FIRST [VERSIONS]]    -> models FIRST..MODELS (default 1), owner
+                                                                     (i % USERS) + 2, so each user owns MODELS / USERS
+                                                                     of them; model i is the same whatever FIRST is;
+                                                                     last_version VERSIONS (default 0): the versions
+                                                                     bench/lib.sh gives each model
 """
 import random
 import sys
@@ -25,7 +27,7 @@ def users(count, password_hash):
         out.write(f"{i},user{i}@example.com,user{i},{password_hash},t,user,0,{created},{created}\n")
 
 
-def models(user_count, count, first):
+def models(user_count, count, first, versions):
     rng = random.Random(42)
     out = sys.stdout
     for i in range(1, count + 1):
@@ -36,11 +38,12 @@ def models(user_count, count, first):
         framework = FRAMEWORKS[rng.randrange(len(FRAMEWORKS))]
         if i < first:
             continue
-        out.write(f"{i},model-{i}-{framework},{framework},{accuracy},{owner},{created},{created}\n")
+        out.write(f"{i},model-{i}-{framework},{framework},{accuracy},{owner},{created},{created},{versions}\n")
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "users":
         users(int(sys.argv[2]), sys.argv[3])
     else:
-        models(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+        models(int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]) if len(sys.argv) > 4 else 1,
+               int(sys.argv[5]) if len(sys.argv) > 5 else 0)
