@@ -36,6 +36,16 @@ import java.util.Locale;
 public class RawServer extends AbstractVerticle {
 
     private static final String MODEL_COLUMNS = "id, name, framework, accuracy, owner_id, created_at, updated_at";
+    // S6 in one statement: the alias joined to its version, with the names of every alias on that version (and
+    // "latest" when no ready version of the model has a higher number), sorted by code point as Java sorts strings
+    private static final String ALIAS_QUERY = "select v.model_id, v.number, v.artifact_uri, v.description, v.metrics,"
+            + " v.status, v.created_by, v.created_at, v.updated_at, v.version,"
+            + " array(select n.name from (select o.name from model_aliases o where o.version_id = v.id"
+            + "   union all select 'latest' where v.status = 'ready' and not exists (select 1 from model_versions h"
+            + "     where h.model_id = v.model_id and h.status = 'ready' and h.number > v.number)) n"
+            + "   order by n.name collate \"C\") as aliases"
+            + " from model_aliases a join model_versions v on v.id = a.version_id"
+            + " where a.model_id = $1 and a.name = $2";
 
     private PgPool pool;
     private JWTAuth jwt;
@@ -72,6 +82,7 @@ public class RawServer extends AbstractVerticle {
         Router router = Router.router(vertx);
         router.route().handler(this::authenticate);
         router.get("/models/:id").handler(this::model);
+        router.get("/models/:id/aliases/:alias").handler(this::alias);
         router.get("/models").handler(this::models);
         router.get("/users/:id").handler(this::user);
         router.post("/users/:id/models").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(this::create);
@@ -100,6 +111,36 @@ public class RawServer extends AbstractVerticle {
                     } else {
                         json(ctx, 200, modelJson(rows.iterator().next()));
                     }
+                })
+                .onFailure(ctx::fail);
+    }
+
+    private void alias(RoutingContext ctx) {
+        long id = Long.parseLong(ctx.pathParam("id"));
+        pool.preparedQuery(ALIAS_QUERY).execute(Tuple.of(id, ctx.pathParam("alias")))
+                .onSuccess(rows -> {
+                    if (rows.size() == 0) {
+                        ctx.response().setStatusCode(404).end();
+                        return;
+                    }
+                    Row row = rows.iterator().next();
+                    JsonArray aliases = new JsonArray();
+                    for (String name : row.getArrayOfStrings("aliases")) {
+                        aliases.add(name);
+                    }
+                    JsonObject version = new JsonObject()
+                            .put("modelId", row.getLong("model_id"))
+                            .put("version", row.getInteger("number"))
+                            .put("artifactUri", row.getString("artifact_uri"))
+                            .put("description", row.getString("description"))
+                            .put("metrics", row.getJsonObject("metrics"))
+                            .put("status", row.getString("status"))
+                            .put("aliases", aliases)
+                            .put("createdBy", row.getLong("created_by"))
+                            .put("createdAt", stamp(row.getOffsetDateTime("created_at")))
+                            .put("updatedAt", stamp(row.getOffsetDateTime("updated_at")));
+                    ctx.response().putHeader("ETag", "\"" + row.getLong("version") + "\"");
+                    json(ctx, 200, version);
                 })
                 .onFailure(ctx::fail);
     }
