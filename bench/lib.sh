@@ -1,5 +1,6 @@
 # Shared by run.sh and scale.sh: tools, one PostgreSQL, keys, starting each implementation, schema and data.
-# Sourced after the caller has set root, bench, smoke, only, users and models (and versions: per model, default 0).
+# Sourced after the caller has set root, bench, smoke, only, users and models (and versions: per model, default 0;
+# model_tags: true to give the models tags, once the schema has them).
 pool_size=20
 # Ports below Linux's ephemeral range (32768-60999), where a client socket of an earlier step could hold them (55410
 # once made PostgreSQL fail to start in CI); the next free port if one is taken all the same.
@@ -124,14 +125,22 @@ load_users() {
 }
 
 # load_models FIRST LAST: models FIRST..LAST of the fixed sequence, so loading 1..N in two steps gives the same rows;
-# with $versions > 0, each with that many versions and a production alias (load_versions)
+# with $versions > 0, each with that many versions and a production alias (load_versions); with $model_tags and the
+# V7 tags column, each with two tags (generate-data.py says which)
 load_models() {
-  log "loading models $1..$2 with COPY"
-  python3 "$bench/generate-data.py" models "$users" "$2" "$1" "${versions:-0}" | psql_bench -c "\copy models (id, name, framework, accuracy, owner_id, created_at, updated_at, last_version) from stdin with (format csv)"
+  local tag_arg= tag_column=
+  if ${model_tags:-false} && has_tags; then tag_arg=tags; tag_column=", tags"; fi
+  log "loading models $1..$2 with COPY${tag_arg:+, with tags}"
+  python3 "$bench/generate-data.py" models "$users" "$2" "$1" "${versions:-0}" $tag_arg | psql_bench -c "\copy models (id, name, framework, accuracy, owner_id, created_at, updated_at, last_version$tag_column) from stdin with (format csv)"
   psql_bench -c "select setval(pg_get_serial_sequence('models', 'id'), (select max(id) from models))" >/dev/null
   if [ "${versions:-0}" -gt 0 ]; then load_versions "$1" "$2"; fi
   # vacuum as well as analyze: COPY leaves the visibility map empty, and index-only scans would visit the heap
   psql_bench -c "vacuum analyze" >/dev/null
+}
+
+# whether the schema has models.tags (V7, issue 14)
+has_tags() {
+  [ "$(psql_bench -At -c "select count(*) from information_schema.columns where table_name = 'models' and column_name = 'tags'")" = 1 ]
 }
 
 # load_versions FIRST LAST: versions 1..$versions of models FIRST..LAST (all ready; the COPY above set last_version to
