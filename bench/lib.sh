@@ -34,7 +34,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
-[ -f "$root/target/quarkus-app/quarkus-run.jar" ] || (cd "$root" && ./mvnw -q package -DskipTests)
+# stale: missing, or older than a source, so that a benchmark never measures code that is no longer there
+stale() { [ ! -f "$1" ] || [ -n "$(find "${@:2}" -newer "$1" -type f -print -quit)" ]; }
+if stale "$root/target/quarkus-app/quarkus-run.jar" "$root/src/main" "$root/pom.xml"; then
+  log "building Model Registry"
+  (cd "$root" && ./mvnw -q package -DskipTests)
+fi
 
 # --- PostgreSQL ----------------------------------------------------------------------------------------------------
 as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
@@ -94,7 +99,10 @@ start_impl() {
       wait_ready "http://localhost:$app_port/models/1"
       ;;
     spring-webflux|vertx-raw)
-      [ -f "$bench/impl/$1/target/$1.jar" ] || (cd "$bench/impl/$1" && "$root/mvnw" -q -B package)
+      if stale "$bench/impl/$1/target/$1.jar" "$bench/impl/$1/src" "$bench/impl/$1/pom.xml"; then
+        log "building $1"
+        (cd "$bench/impl/$1" && "$root/mvnw" -q -B package)
+      fi
       BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
       BENCH_POOL_SIZE=$pool_size BENCH_HTTP_PORT=$app_port \
         java -jar "$bench/impl/$1/target/$1.jar" >"$work/app.log" 2>&1 &
