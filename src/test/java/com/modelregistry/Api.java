@@ -153,4 +153,13 @@ public final class Api {
                 .then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
+
+    /** Records a version of the model for its owner (or an admin) and returns its number. */
+    public static int createVersion(Account owner, long modelId, String artifactUri) {
+        return owner.request().contentType(ContentType.JSON)
+                .body(Map.of("artifactUri", artifactUri))
+                .when().post("/models/{id}/versions", modelId)
+                .then().statusCode(201)
+                .extract().jsonPath().getInt("version");
+    }
 }

@@ -32,7 +32,8 @@ class PackageDependenciesTest {
     /** The feature packages and the only application packages each may use ("common" covers its sub-packages). */
     private static final Map<String, Set<String>> FEATURES_MAY_USE = Map.of(
             "auth", Set.of("common"),
-            "mlmodel", Set.of("common", "auth"),
+            "version", Set.of("common", "auth"),
+            "mlmodel", Set.of("common", "auth", "version"),
             "user", Set.of("common", "auth", "mlmodel"),
             "login", Set.of("common", "auth", "user"),
             "devdb", Set.of(),

@@ -4,6 +4,7 @@ import com.modelregistry.common.paging.Keyset;
 import com.modelregistry.common.paging.KeysetPage;
 import com.modelregistry.common.paging.KeysetRequest;
 import com.modelregistry.common.paging.PageRequest;
+import com.modelregistry.version.VersionedModels;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
@@ -14,11 +15,27 @@ import java.util.Locale;
 
 /** Every query on models. */
 @ApplicationScoped
-public class ModelRepository implements PanacheRepositoryBase<MLModel, Long> {
+public class ModelRepository implements PanacheRepositoryBase<MLModel, Long>, VersionedModels {
 
     private static final String COUNT_ALL = "select coalesce(sum(models), 0)::bigint from model_counts";
     private static final String COUNT_FRAMEWORK =
             "select coalesce(sum(models), 0)::bigint from model_counts where framework = ?1";
+
+    private static final String NEXT_VERSION_NUMBER =
+            "update models set last_version = last_version + 1 where id = ?1 returning last_version";
+
+    @Override
+    public Uni<Long> ownerOf(long modelId) {
+        return getSession().chain(session -> session
+                .createSelectionQuery("select ownerId from MLModel where id = :id", Long.class)
+                .setParameter("id", modelId).getSingleResultOrNull());
+    }
+
+    @Override
+    public Uni<Integer> nextVersionNumber(long modelId) {
+        return getSession().chain(session -> session.createNativeQuery(NEXT_VERSION_NUMBER, Integer.class)
+                .setParameter(1, modelId).getSingleResultOrNull());
+    }
 
     public Uni<List<MLModel>> search(ModelSearch search, PageRequest page) {
         Filter filter = Filter.of(search);
