@@ -41,11 +41,14 @@ load_models 1 "$models"
 
 # --- which implementations have S6 ----------------------------------------------------------------------------------
 # has_s6 IMPL BASE: vertx-raw has it; FastAPI and Spring WebFlux are not given it; Model Registry has it when its
-# OpenAPI document declares the path (so a broken endpoint fails the comparison below instead of being skipped)
+# OpenAPI document declares GET on the path (so a broken endpoint fails the checks below instead of being skipped)
 has_s6() {
   case $1 in
     vertx-raw) return 0 ;;
-    model-registry) curl -sf "$2/q/openapi?format=json" | grep -q '"/models/{id}/aliases/{alias}"' ;;
+    model-registry) curl -sf "$2/q/openapi?format=json" | python3 -c '
+import json, re, sys
+paths = json.load(sys.stdin)["paths"]
+sys.exit(0 if any(re.fullmatch(r"/models/\{\w+\}/aliases/\{\w+\}", p) and "get" in paths[p] for p in paths) else 1)' ;;
     *) return 1 ;;
   esac
 }
