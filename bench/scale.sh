@@ -155,11 +155,11 @@ stop_app
 
 # --- report --------------------------------------------------------------------------------------------------------
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}'; }
-printf '\n%-34s %12s %9s %9s %9s %7s\n' measurement requests/s mean_ms p50_ms p99_ms non2xx
+printf '\n%-48s %12s %9s %9s %9s %7s\n' measurement requests/s mean_ms p50_ms p99_ms non2xx
 json="["
 while IFS=$'\t' read -r name rps mean p50 p99 errors; do
   mean=$(echo "$mean" | to_ms); p50=$(echo "$p50" | to_ms); p99=$(echo "$p99" | to_ms)
-  printf '%-34s %12s %9s %9s %9s %7s\n' "$name" "$rps" "$mean" "$p50" "$p99" "${errors:-0}"
+  printf '%-48s %12s %9s %9s %9s %7s\n' "$name" "$rps" "$mean" "$p50" "$p99" "${errors:-0}"
   json+=$(printf '{"measurement":"%s","requestsPerSecond":%s,"meanMs":%s,"p50Ms":%s,"p99Ms":%s,"non2xx":%s},' \
     "$name" "$rps" "$mean" "$p50" "$p99" "${errors:-0}")
 done <"$results"
