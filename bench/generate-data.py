@@ -10,7 +10,9 @@ usage: generate-data.py users USERS PASSWORD_HASH                     -> users 2
                                                                          each model; with "tags", a tags column too
 
 Tags (bench/scale.sh): team:vision|nlp|speech|recsys by i % 4, so team:vision is common (one model in four), and
-task:segmentation on one model in 10,000 (rare), task:classification|detection|regression on the others.
+task:segmentation on one model in 10,000 (rare), task:classification|detection|regression on the others; and
+stage:candidate on one model in 100 (the middle case, where neither walking the newest-first index nor sorting all
+matches is cheap).
 """
 import random
 import sys
@@ -37,8 +39,9 @@ TASKS = ["classification", "detection", "regression"]
 
 def tags(i):
     task = "segmentation" if i % 10000 == 0 else TASKS[i % len(TASKS)]
+    stage = ', ""stage"": ""candidate""' if i % 100 == 50 else ""
     # a JSON object in one CSV field: quoted, inner quotes doubled
-    return '"{""task"": ""%s"", ""team"": ""%s""}"' % (task, TEAMS[i % len(TEAMS)])
+    return '"{""task"": ""%s"", ""team"": ""%s""%s}"' % (task, TEAMS[i % len(TEAMS)], stage)
 
 
 def models(user_count, count, first, versions, with_tags):

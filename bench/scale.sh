@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Issue 5's and issue 14's scale goals, Model Registry only: the first page of S2, and of ?tag= with a common and a
-# rare tag, at 100,000 and at 1,000,000 models; a page 900,000 rows deep by ?after= cursor and by ?page= offset
+# Issue 5's and issue 14's scale goals, Model Registry only: the first page of S2, and of ?tag= with a common, a
+# 1% and a rare tag, at 100,000 and at 1,000,000 models; a page 900,000 rows deep by ?after= cursor and by ?page= offset
 # against the first page; deleting a user who owns 100,000 models, and a user who owns 10,000 models with 10
 # versions, a production alias and three tags each (time, and heap after a full GC before and after). Prints a table
 # and writes bench/results/<date>-scale.json. The tag and version steps run once the schema has them (V6, V7).
@@ -64,14 +64,16 @@ one_at_a_time() { measure "$1" -t 1 -c 1 -d "$probe" "${@:2}"; }
 base="http://localhost:$app_port"
 auth=(-H "Authorization: Bearer $token")
 common_tag=team:vision       # one model in four
+middle_tag=stage:candidate   # one model in 100
 rare_tag=task:segmentation   # one model in 10,000
 tags_measured=false
 if has_tags; then tags_measured=true; else log "no models.tags column (V7) in this build: the tag lists are not measured"; fi
 
-# measure_tags SIZE: the first page of ?tag= for the common and the rare tag, numbered (with the total) and by cursor
+# measure_tags SIZE: the first page of ?tag= for the common, the middle and the rare tag, numbered (with the total)
+# and by cursor
 measure_tags() {
   local tag found
-  for tag in "$common_tag" "$rare_tag"; do
+  for tag in "$common_tag" "$middle_tag" "$rare_tag"; do
     # the answer must hold the tag's models, or the timing would be of an empty or refused list
     found=$(curl -sf "${auth[@]}" "$base/models?tag=$tag&size=20" | grep -o '"total":[0-9]*' | tr -dc 0-9)
     [ "$found" = "$(psql_bench -At -c "select count(*) from models where tags @> jsonb_build_object('${tag%%:*}', '${tag#*:}')")" ] \
@@ -172,8 +174,8 @@ ratio() {
   done
 }
 ratios="$work/ratios.tsv"
-for name in "S2 first page" "tag=$common_tag first page" "tag=$common_tag ?after=" "tag=$rare_tag first page" \
-    "tag=$rare_tag ?after="; do
+for name in "S2 first page" "tag=$common_tag first page" "tag=$common_tag ?after=" "tag=$middle_tag first page" \
+    "tag=$middle_tag ?after=" "tag=$rare_tag first page" "tag=$rare_tag ?after="; do
   ratio "$name" >>"$ratios"
 done
 echo
