@@ -27,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * The benchmark scenarios' endpoints written by hand on Vert.x Web and the Vert.x PostgreSQL client: the ceiling of
@@ -35,7 +36,7 @@ import java.util.Locale;
  */
 public class RawServer extends AbstractVerticle {
 
-    private static final String MODEL_COLUMNS = "id, name, framework, accuracy, owner_id, created_at, updated_at";
+    private static final String MODEL_COLUMNS = "id, name, framework, accuracy, owner_id, tags, created_at, updated_at";
     // S6 in one statement: the alias joined to its version, with the names of every alias on that version (and
     // "latest" when no ready version of the model has a higher number), sorted by code point as Java sorts strings
     private static final String ALIAS_QUERY = "select v.model_id, v.number, v.artifact_uri, v.description, v.metrics,"
@@ -165,7 +166,7 @@ public class RawServer extends AbstractVerticle {
     private void user(RoutingContext ctx) {
         long id = Long.parseLong(ctx.pathParam("id"));
         pool.preparedQuery("select u.id, u.email, u.username, u.active, u.role, u.created_at, u.updated_at,"
-                        + " m.id, m.name, m.framework, m.accuracy, m.owner_id, m.created_at, m.updated_at"
+                        + " m.id, m.name, m.framework, m.accuracy, m.owner_id, m.created_at, m.updated_at, m.tags"
                         + " from users u left join models m on m.owner_id = u.id where u.id = $1"
                         + " order by m.created_at desc, m.id desc")
                 .execute(Tuple.of(id))
@@ -186,7 +187,8 @@ public class RawServer extends AbstractVerticle {
                         if (row.getLong(7) != null) {
                             models.add(new JsonObject().put("id", row.getLong(7)).put("name", row.getString(8))
                                     .put("framework", row.getString(9)).put("accuracy", row.getDouble(10))
-                                    .put("ownerId", row.getLong(11)).put("createdAt", stamp(row.getOffsetDateTime(12)))
+                                    .put("ownerId", row.getLong(11)).put("tags", sorted(row.getJsonObject(14)))
+                                    .put("createdAt", stamp(row.getOffsetDateTime(12)))
                                     .put("updatedAt", stamp(row.getOffsetDateTime(13))));
                         }
                     }
@@ -228,8 +230,14 @@ public class RawServer extends AbstractVerticle {
                 .put("framework", row.getString("framework"))
                 .put("accuracy", row.getDouble("accuracy"))
                 .put("ownerId", row.getLong("owner_id"))
+                .put("tags", sorted(row.getJsonObject("tags")))
                 .put("createdAt", stamp(row.getOffsetDateTime("created_at")))
                 .put("updatedAt", stamp(row.getOffsetDateTime("updated_at")));
+    }
+
+    /** Tags by key, as Model Registry sends them (jsonb keeps its keys shortest first). */
+    private static JsonObject sorted(JsonObject tags) {
+        return new JsonObject(new TreeMap<>(tags.getMap()));
     }
 
     private static String stamp(OffsetDateTime time) {
