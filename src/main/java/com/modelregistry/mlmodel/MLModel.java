@@ -4,6 +4,10 @@ import com.modelregistry.common.db.RegistryEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import java.util.HashMap;
+import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A trained machine-learning model, owned by one user. */
 @Entity
@@ -24,4 +28,9 @@ public class MLModel extends RegistryEntity {
      */
     @Column(name = "owner_id", nullable = false, updatable = false)
     public Long ownerId;
+
+    /** Key/value tags (V7: a jsonb object, indexed for ?tag=); {@link ModelTags} says which keys and values fit. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public Map<String, String> tags = new HashMap<>();
 }

@@ -3,6 +3,7 @@ package com.modelregistry.mlmodel;
 import com.modelregistry.auth.Caller;
 import com.modelregistry.common.db.DatabaseFailures;
 import com.modelregistry.common.http.EntityTag;
+import com.modelregistry.common.problem.Conflict;
 import com.modelregistry.common.problem.Forbidden;
 import com.modelregistry.common.paging.KeysetPage;
 import com.modelregistry.common.paging.KeysetRequest;
@@ -17,6 +18,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Recording, finding, changing and removing models. */
 @ApplicationScoped
@@ -95,11 +98,7 @@ public class ModelService {
      */
     @WithTransaction
     public Uni<Tagged<ModelView>> update(Caller caller, long id, ModelPatch patch, EntityTag ifMatch) {
-        return models.findById(id, LockModeType.PESSIMISTIC_WRITE).chain(found -> {
-            MLModel model = changeableBy(caller, existing(found, id));
-            if (ifMatch != null && !ifMatch.matches(model.version)) {
-                throw new PreconditionFailed("Model", id);
-            }
+        return lockedForChange(caller, id, ifMatch).chain(model -> {
             if (patch.name() != null) {
                 model.name = patch.name().orElseThrow();
             }
@@ -110,6 +109,50 @@ public class ModelService {
                 model.accuracy = patch.accuracy().orElse(null);
             }
             return models.flush().map(ignored -> tagged(model));
+        });
+    }
+
+    /**
+     * Sets one tag, under the model's row lock like {@link #update}: concurrent tag writes run one after the other,
+     * each counting the tags the one before left, so no race takes a model past {@link ModelTags#MAX_TAGS}.
+     * Setting the value a tag already has changes nothing, and the version (the ETag) stays.
+     */
+    @WithTransaction
+    public Uni<Tagged<ModelView>> putTag(Caller caller, long id, String key, String value, EntityTag ifMatch) {
+        return lockedForChange(caller, id, ifMatch).chain(model -> {
+            if (!model.tags.containsKey(key) && model.tags.size() >= ModelTags.MAX_TAGS) {
+                throw new Conflict("key", "would be tag number " + (ModelTags.MAX_TAGS + 1) + "; a model has at most "
+                        + ModelTags.MAX_TAGS + ": remove one first");
+            }
+            Map<String, String> tags = new HashMap<>(model.tags);
+            tags.put(key, value);
+            model.tags = tags;
+            return models.flush().map(ignored -> tagged(model));
+        });
+    }
+
+    /** Removes one tag, under the row lock; 404 when the model has no tag with this key. */
+    @WithTransaction
+    public Uni<Void> removeTag(Caller caller, long id, String key, EntityTag ifMatch) {
+        return lockedForChange(caller, id, ifMatch).chain(model -> {
+            if (!model.tags.containsKey(key)) {
+                throw new NotFound("Tag", key);
+            }
+            Map<String, String> tags = new HashMap<>(model.tags);
+            tags.remove(key);
+            model.tags = tags;
+            return models.flush();
+        }).replaceWithVoid();
+    }
+
+    /** The model, locked for this transaction, once the caller may change it and If-Match (if any) holds. */
+    private Uni<MLModel> lockedForChange(Caller caller, long id, EntityTag ifMatch) {
+        return models.findById(id, LockModeType.PESSIMISTIC_WRITE).map(found -> {
+            MLModel model = changeableBy(caller, existing(found, id));
+            if (ifMatch != null && !ifMatch.matches(model.version)) {
+                throw new PreconditionFailed("Model", id);
+            }
+            return model;
         });
     }
 

@@ -2,16 +2,19 @@ package com.modelregistry.mlmodel;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A model as clients see it. */
 @RegisterForReflection
-@Schema(requiredProperties = {"id", "name", "framework", "accuracy", "ownerId", "createdAt", "updatedAt"})
+@Schema(requiredProperties = {"id", "name", "framework", "accuracy", "ownerId", "tags", "createdAt", "updatedAt"})
 public record ModelView(Long id, String name, String framework, @Schema(nullable = true, description = "From 0 to 1; null when the model has no score") Double accuracy, Long ownerId,
+        @Schema(description = "Key/value tags, sorted by key; {} when none") Map<String, String> tags,
         Instant createdAt, Instant updatedAt) {
 
     public static ModelView of(MLModel model) {
         return new ModelView(model.id, model.name, model.framework, model.accuracy, model.ownerId,
-                model.createdAt, model.updatedAt);
+                new TreeMap<>(model.tags), model.createdAt, model.updatedAt);
     }
 }

@@ -44,11 +44,28 @@ class IndexUsageTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/models?framework=sklearn", "/models?minAccuracy=0.5", "/models?ownerId={owner}",
-            "/models?q=dex", "/users/{owner}/models", "/users?email=someone@example.com"})
+            "/models?q=dex", "/models?tag=team:vision&framework=sklearn", "/users/{owner}/models", "/users?email=someone@example.com"})
     void eachFilterReadsAnIndex(String request) throws Exception {
         for (String plan : plansOf(request)) {
             assertFalse(plan.contains("Seq Scan"), request + " scans a whole table:\n" + plan);
             assertTrue(plan.contains("Index"), request + " reads no index:\n" + plan);
+        }
+    }
+
+    /**
+     * The tag condition Hibernate sends can be answered by the GIN index of V7: planned with plain index scans off too,
+     * the only way left to read models without a sequential scan is a bitmap scan on an index the condition fits, and
+     * the plan must name models_tags_idx. (Left to itself, the planner may rightly walk the newest-first index and
+     * filter, as it does for a common tag; on the test's few rows it sometimes does that for any tag.) Checked in the
+     * page, the count of numbered paging and a cursor's slice.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"/models?tag=team:vision", "/models?tag=team:vision&tag=task:detection",
+            "/models?tag=team:vision&page=0", "/models?tag=team:vision&sort=name&after="})
+    void aTagFilterCanBeServedByTheTagIndex(String request) throws Exception {
+        for (String plan : plansOf(request, "set enable_indexscan = off", "set enable_indexonlyscan = off")) {
+            assertFalse(plan.contains("Seq Scan"), request + " scans a whole table:\n" + plan);
+            assertTrue(plan.contains("models_tags_idx"), request + " cannot use the tag index:\n" + plan);
         }
     }
 
@@ -90,7 +107,7 @@ class IndexUsageTest {
         }
     }
 
-    private static List<String> plansOf(String request) throws Exception {
+    private static List<String> plansOf(String request, String... settings) throws Exception {
         List<String> statements;
         try (SqlRecorder sql = SqlRecorder.start()) {
             Api.asAdmin().when().get(request.replace("{owner}", Long.toString(owner))).then().statusCode(200);
@@ -102,6 +119,9 @@ class IndexUsageTest {
         try (Connection db = planner();
                 Statement statement = db.createStatement()) {
             statement.execute("set enable_seqscan = off");
+            for (String setting : settings) {
+                statement.execute(setting);
+            }
             for (String sql : statements) {
                 plans.add(explain(statement, sql));
             }

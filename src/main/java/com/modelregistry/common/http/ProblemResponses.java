@@ -37,7 +37,8 @@ public class ProblemResponses implements OASFilter {
 
     /** Where the code decides who may act (@RolesAllowed, Caller.requireSelfOrAdmin, owner checks): 403 is possible. */
     private static final Set<String> CALLER_CHECKED = Set.of("GET /users", "GET /users/{id}", "PATCH /users/{id}",
-            "DELETE /users/{id}", "POST /users/{userId}/models", "PATCH /models/{id}", "DELETE /models/{id}");
+            "DELETE /users/{id}", "POST /users/{userId}/models", "PATCH /models/{id}", "DELETE /models/{id}",
+            "PUT /models/{id}/tags/{key}", "DELETE /models/{id}/tags/{key}");
 
     /**
      * The names a generated client gives the operations (the scanner would name them after Java methods, and get,
@@ -56,7 +57,9 @@ public class ProblemResponses implements OASFilter {
             Map.entry("GET /models", "searchModels"),
             Map.entry("GET /models/{id}", "getModel"),
             Map.entry("PATCH /models/{id}", "updateModel"),
-            Map.entry("DELETE /models/{id}", "deleteModel"));
+            Map.entry("DELETE /models/{id}", "deleteModel"),
+            Map.entry("PUT /models/{id}/tags/{key}", "setModelTag"),
+            Map.entry("DELETE /models/{id}/tags/{key}", "removeModelTag"));
 
     /** Each refusal, by status: the name of its shared response and what it means. */
     private static final Map<String, String[]> REFUSALS = new TreeMap<>(Map.ofEntries(
@@ -133,7 +136,8 @@ public class ProblemResponses implements OASFilter {
         }
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean expandable = parameters.stream().anyMatch(p -> p.getName().equals("expand"));
-        if ((method == HttpMethod.GET || method == HttpMethod.PATCH) && path.endsWith("/{id}")) {
+        boolean answersAModel = method == HttpMethod.PUT && path.equals("/models/{id}/tags/{key}");
+        if ((method == HttpMethod.GET || method == HttpMethod.PATCH) && path.endsWith("/{id}") || answersAModel) {
             // the row's version; an expanded user carries its models, which the version does not cover, so no ETag
             responses.getAPIResponse("200").addHeader("ETag", createHeader()
                     .ref(expandable ? "ETagUnlessExpanded" : "ETag"));

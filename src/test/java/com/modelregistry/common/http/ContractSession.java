@@ -161,11 +161,43 @@ final class ContractSession {
         expect(415, as(owner).contentType(ContentType.TEXT).body("hello").patch("/models/{id}", id));
         expect(401, anyone().contentType(ContentType.JSON).body("{}").patch("/models/{id}", id));
 
+        tags(owner, stranger, id);
+
         expect(403, as(stranger).delete("/models/{id}", id));
         expect(412, as(owner).header("If-Match", "\"999999\"").delete("/models/{id}", id));
         expect(401, anyone().delete("/models/{id}", id));
         expect(204, as(owner).delete("/models/{id}", id));
         expect(404, as(owner).delete("/models/{id}", id));
+    }
+
+    private void tags(Account owner, Account stranger, long id) {
+        Map<String, String> value = Map.of("value", "vision");
+        expect(200, as(owner).contentType(ContentType.JSON).body(value).put("/models/{id}/tags/{key}", id, "team"));
+        String etag = as(owner).get("/models/{id}", id).header("ETag");
+        expect(412, as(owner).contentType(ContentType.JSON).header("If-Match", "\"999999\"").body(value)
+                .put("/models/{id}/tags/{key}", id, "task"));
+        expect(200, as(owner).contentType(ContentType.JSON).header("If-Match", etag).body(Map.of("value", "detection"))
+                .put("/models/{id}/tags/{key}", id, "task"));
+        expect(400, as(owner).contentType(ContentType.JSON).body(value).put("/models/{id}/tags/{key}", id, "a b"));
+        expect(403, as(stranger).contentType(ContentType.JSON).body(value).put("/models/{id}/tags/{key}", id, "team"));
+        expect(404, as(owner).contentType(ContentType.JSON).body(value)
+                .put("/models/{id}/tags/{key}", Long.MAX_VALUE, "team"));
+        expect(415, as(owner).contentType(ContentType.TEXT).body("hello").put("/models/{id}/tags/{key}", id, "team"));
+        expect(401, anyone().contentType(ContentType.JSON).body(value).put("/models/{id}/tags/{key}", id, "team"));
+        for (int i = 2; i < 50; i++) {
+            expect(200, as(owner).contentType(ContentType.JSON).body(value).put("/models/{id}/tags/{key}", id, "k" + i));
+        }
+        expect(409, as(owner).contentType(ContentType.JSON).body(value).put("/models/{id}/tags/{key}", id, "one-more"));
+
+        expect(200, as(stranger).queryParam("tag", "team:vision").queryParam("tag", "task:detection").get("/models"));
+        expect(400, as(stranger).queryParam("tag", "no-colon").get("/models"));
+
+        expect(403, as(stranger).delete("/models/{id}/tags/{key}", id, "team"));
+        expect(412, as(owner).header("If-Match", "\"999999\"").delete("/models/{id}/tags/{key}", id, "team"));
+        expect(400, as(owner).delete("/models/{id}/tags/{key}", id, "a b"));
+        expect(401, anyone().delete("/models/{id}/tags/{key}", id, "team"));
+        expect(204, as(owner).delete("/models/{id}/tags/{key}", id, "team"));
+        expect(404, as(owner).delete("/models/{id}/tags/{key}", id, "team"));
     }
 
     /** What the HTTP edge refuses before any resource: sent raw, as no HTTP client would send them. */
