@@ -15,7 +15,8 @@ for row in run["results"]:
     if row["implementation"] not in impls:
         impls.append(row["implementation"])
 print("scenario " + " ".join(impls))
-for scenario in ["S1", "S2", "S3", "S4", "S5"]:
+# S6 only where an implementation ran it; a peer without it draws no bar there (0)
+for scenario in [s for s in ["S1", "S2", "S3", "S4", "S5", "S6"] if any(r["scenario"] == s for r in run["results"])]:
     values = {r["implementation"]: r["requestsPerSecond"] for r in run["results"] if r["scenario"] == scenario}
     print(scenario + " " + " ".join(str(values.get(i, 0)) for i in impls))
 PY

@@ -1,5 +1,6 @@
 # Shared by run.sh and scale.sh: tools, one PostgreSQL, keys, starting each implementation, schema and data.
-# Sourced after the caller has set root, bench, smoke, only, users and models.
+# Sourced after the caller has set root, bench, smoke, only, users and models (and versions: per model, default 0;
+# model_tags: true to give the models tags, once the schema has them).
 pool_size=20
 # Ports below Linux's ephemeral range (32768-60999), where a client socket of an earlier step could hold them (55410
 # once made PostgreSQL fail to start in CI); the next free port if one is taken all the same.
@@ -33,7 +34,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
   pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
-[ -f "$root/target/quarkus-app/quarkus-run.jar" ] || (cd "$root" && ./mvnw -q package -DskipTests)
+# stale: missing, or older than a source, so that a benchmark never measures code that is no longer there
+stale() { [ ! -f "$1" ] || [ -n "$(find "${@:2}" -newer "$1" -type f -print -quit)" ]; }
+if stale "$root/target/quarkus-app/quarkus-run.jar" "$root/src/main" "$root/pom.xml"; then
+  log "building Model Registry"
+  (cd "$root" && ./mvnw -q package -DskipTests)
+fi
 
 # --- PostgreSQL ----------------------------------------------------------------------------------------------------
 as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
@@ -93,7 +99,10 @@ start_impl() {
       wait_ready "http://localhost:$app_port/models/1"
       ;;
     spring-webflux|vertx-raw)
-      [ -f "$bench/impl/$1/target/$1.jar" ] || (cd "$bench/impl/$1" && "$root/mvnw" -q -B package)
+      if stale "$bench/impl/$1/target/$1.jar" "$bench/impl/$1/src" "$bench/impl/$1/pom.xml"; then
+        log "building $1"
+        (cd "$bench/impl/$1" && "$root/mvnw" -q -B package)
+      fi
       BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
       BENCH_POOL_SIZE=$pool_size BENCH_HTTP_PORT=$app_port \
         java -jar "$bench/impl/$1/target/$1.jar" >"$work/app.log" 2>&1 &
@@ -123,11 +132,44 @@ load_users() {
   psql_bench -c "select setval(pg_get_serial_sequence('users', 'id'), (select max(id) from users))" >/dev/null
 }
 
-# load_models FIRST LAST: models FIRST..LAST of the fixed sequence, so loading 1..N in two steps gives the same rows
+# load_models FIRST LAST: models FIRST..LAST of the fixed sequence, so loading 1..N in two steps gives the same rows;
+# with $versions > 0, each with that many versions and a production alias (load_versions); with $model_tags and the
+# V7 tags column, each with two tags (generate-data.py says which)
 load_models() {
-  log "loading models $1..$2 with COPY"
-  python3 "$bench/generate-data.py" models "$users" "$2" "$1" | psql_bench -c "\copy models (id, name, framework, accuracy, owner_id, created_at, updated_at) from stdin with (format csv)"
+  local tag_arg= tag_column=
+  if ${model_tags:-false} && has_tags; then tag_arg=tags; tag_column=", tags"; fi
+  log "loading models $1..$2 with COPY${tag_arg:+, with tags}"
+  python3 "$bench/generate-data.py" models "$users" "$2" "$1" "${versions:-0}" $tag_arg | psql_bench -c "\copy models (id, name, framework, accuracy, owner_id, created_at, updated_at, last_version$tag_column) from stdin with (format csv)"
   psql_bench -c "select setval(pg_get_serial_sequence('models', 'id'), (select max(id) from models))" >/dev/null
+  if [ "${versions:-0}" -gt 0 ]; then load_versions "$1" "$2"; fi
   # vacuum as well as analyze: COPY leaves the visibility map empty, and index-only scans would visit the heap
   psql_bench -c "vacuum analyze" >/dev/null
+}
+
+# whether the schema has models.tags (V7, issue 14)
+has_tags() {
+  [ "$(psql_bench -At -c "select count(*) from information_schema.columns where table_name = 'models' and column_name = 'tags'")" = 1 ]
+}
+
+# load_versions FIRST LAST: versions 1..$versions of models FIRST..LAST (all ready; the COPY above set last_version to
+# $versions), and the alias production on the highest one, or on the one before it for every fourth model: S6 then
+# answers both shapes, aliases ["latest","production"] and ["production"]. Values follow from the model id alone.
+load_versions() {
+  [ "$versions" -ge 2 ] || { echo "load_versions needs at least 2 versions per model"; exit 2; }
+  log "loading $versions versions and a production alias per model $1..$2"
+  psql_bench <<SQL >/dev/null
+insert into model_versions (model_id, number, artifact_uri, description, metrics, status, created_by, created_at,
+                            updated_at)
+select m.id, n, format('s3://bench-artifacts/%s/v%s/model.onnx', m.name, n), format('%s, version %s', m.name, n),
+       jsonb_build_object('f1', (0.5 + ((m.id * 31 + n * 17) % 500) / 1000.0)::float8,
+                          'loss', (0.05 + ((m.id * 13 + n * 7) % 900) / 1000.0)::float8),
+       'ready', m.owner_id, m.created_at + n * interval '1 hour', m.created_at + n * interval '1 hour'
+from models m cross join generate_series(1, $versions) n
+where m.id between $1 and $2
+order by m.id, n;
+insert into model_aliases (model_id, name, version_id, created_at, updated_at)
+select v.model_id, 'production', v.id, v.created_at, v.created_at
+from model_versions v
+where v.model_id between $1 and $2 and v.number = case when v.model_id % 4 = 0 then $versions - 1 else $versions end;
+SQL
 }

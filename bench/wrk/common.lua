@@ -13,6 +13,8 @@ end
 function s1() return wrk.format("GET", "/models/" .. math.random(1, models)) end
 function s2() return wrk.format("GET", "/models?framework=" .. frameworks[math.random(1, #frameworks)] .. "&size=20") end
 function s3() return wrk.format("GET", "/users/" .. math.random(2, users + 1) .. "?expand=models") end
+-- every loaded model has versions and a production alias (bench/lib.sh, load_versions)
+function s6() return wrk.format("GET", "/models/" .. math.random(1, models) .. "/aliases/production") end
 function s4()
   local body = string.format('{"name":"bench-%d","framework":"%s","accuracy":%.3f}',
     math.random(1, 1000000), frameworks[math.random(1, #frameworks)], math.random())

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import jwt
 from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
 from sqlalchemy import BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Integer, String, func, select
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 from sqlalchemy.orm import declarative_base, relationship, selectinload, sessionmaker
 
@@ -42,6 +43,7 @@ class MLModel(Base):
     framework = Column(String)
     accuracy = Column(Float)
     owner_id = Column(BigInteger, ForeignKey("users.id"))
+    tags = Column(JSONB)
     created_at = Column(DateTime(timezone=True))
     updated_at = Column(DateTime(timezone=True))
     owner = relationship("User", back_populates="models")
@@ -74,7 +76,7 @@ def stamp(value: datetime) -> str:
 
 def model_view(m: MLModel) -> dict:
     return {"id": m.id, "name": m.name, "framework": m.framework, "accuracy": m.accuracy, "ownerId": m.owner_id,
-            "createdAt": stamp(m.created_at), "updatedAt": stamp(m.updated_at)}
+            "tags": dict(sorted(m.tags.items())), "createdAt": stamp(m.created_at), "updatedAt": stamp(m.updated_at)}
 
 
 def answer(body, status=200, headers=None) -> Response:
@@ -127,7 +129,7 @@ async def create_model(user_id: int, request: Request, db: AsyncSession = Depend
         raise HTTPException(404)
     now = datetime.now(timezone.utc)
     model = MLModel(name=data["name"], framework=data["framework"].strip().lower(), accuracy=data.get("accuracy"),
-                    owner_id=user_id, created_at=now, updated_at=now)
+                    owner_id=user_id, tags={}, created_at=now, updated_at=now)
     db.add(model)
     await db.commit()
     return answer(model_view(model), 201, {"Location": f"/models/{model.id}"})

@@ -27,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * The benchmark scenarios' endpoints written by hand on Vert.x Web and the Vert.x PostgreSQL client: the ceiling of
@@ -35,7 +36,17 @@ import java.util.Locale;
  */
 public class RawServer extends AbstractVerticle {
 
-    private static final String MODEL_COLUMNS = "id, name, framework, accuracy, owner_id, created_at, updated_at";
+    private static final String MODEL_COLUMNS = "id, name, framework, accuracy, owner_id, tags, created_at, updated_at";
+    // S6 in one statement: the alias joined to its version, with the names of every alias on that version (and
+    // "latest" when no ready version of the model has a higher number), sorted by code point as Java sorts strings
+    private static final String ALIAS_QUERY = "select v.model_id, v.number, v.artifact_uri, v.description, v.metrics,"
+            + " v.status, v.created_by, v.created_at, v.updated_at, v.version,"
+            + " array(select n.name from (select o.name from model_aliases o where o.version_id = v.id"
+            + "   union all select 'latest' where v.status = 'ready' and not exists (select 1 from model_versions h"
+            + "     where h.model_id = v.model_id and h.status = 'ready' and h.number > v.number)) n"
+            + "   order by n.name collate \"C\") as aliases"
+            + " from model_aliases a join model_versions v on v.id = a.version_id"
+            + " where a.model_id = $1 and a.name = $2";
 
     private PgPool pool;
     private JWTAuth jwt;
@@ -72,6 +83,7 @@ public class RawServer extends AbstractVerticle {
         Router router = Router.router(vertx);
         router.route().handler(this::authenticate);
         router.get("/models/:id").handler(this::model);
+        router.get("/models/:id/aliases/:alias").handler(this::alias);
         router.get("/models").handler(this::models);
         router.get("/users/:id").handler(this::user);
         router.post("/users/:id/models").handler(BodyHandler.create().setBodyLimit(64 * 1024)).handler(this::create);
@@ -104,6 +116,36 @@ public class RawServer extends AbstractVerticle {
                 .onFailure(ctx::fail);
     }
 
+    private void alias(RoutingContext ctx) {
+        long id = Long.parseLong(ctx.pathParam("id"));
+        pool.preparedQuery(ALIAS_QUERY).execute(Tuple.of(id, ctx.pathParam("alias")))
+                .onSuccess(rows -> {
+                    if (rows.size() == 0) {
+                        ctx.response().setStatusCode(404).end();
+                        return;
+                    }
+                    Row row = rows.iterator().next();
+                    JsonArray aliases = new JsonArray();
+                    for (String name : row.getArrayOfStrings("aliases")) {
+                        aliases.add(name);
+                    }
+                    JsonObject version = new JsonObject()
+                            .put("modelId", row.getLong("model_id"))
+                            .put("version", row.getInteger("number"))
+                            .put("artifactUri", row.getString("artifact_uri"))
+                            .put("description", row.getString("description"))
+                            .put("metrics", row.getJsonObject("metrics"))
+                            .put("status", row.getString("status"))
+                            .put("aliases", aliases)
+                            .put("createdBy", row.getLong("created_by"))
+                            .put("createdAt", stamp(row.getOffsetDateTime("created_at")))
+                            .put("updatedAt", stamp(row.getOffsetDateTime("updated_at")));
+                    ctx.response().putHeader("ETag", "\"" + row.getLong("version") + "\"");
+                    json(ctx, 200, version);
+                })
+                .onFailure(ctx::fail);
+    }
+
     private void models(RoutingContext ctx) {
         String framework = ctx.queryParams().get("framework").trim().toLowerCase(Locale.ROOT);
         int size = Integer.parseInt(ctx.queryParams().get("size"));
@@ -124,7 +166,7 @@ public class RawServer extends AbstractVerticle {
     private void user(RoutingContext ctx) {
         long id = Long.parseLong(ctx.pathParam("id"));
         pool.preparedQuery("select u.id, u.email, u.username, u.active, u.role, u.created_at, u.updated_at,"
-                        + " m.id, m.name, m.framework, m.accuracy, m.owner_id, m.created_at, m.updated_at"
+                        + " m.id, m.name, m.framework, m.accuracy, m.owner_id, m.created_at, m.updated_at, m.tags"
                         + " from users u left join models m on m.owner_id = u.id where u.id = $1"
                         + " order by m.created_at desc, m.id desc")
                 .execute(Tuple.of(id))
@@ -145,7 +187,8 @@ public class RawServer extends AbstractVerticle {
                         if (row.getLong(7) != null) {
                             models.add(new JsonObject().put("id", row.getLong(7)).put("name", row.getString(8))
                                     .put("framework", row.getString(9)).put("accuracy", row.getDouble(10))
-                                    .put("ownerId", row.getLong(11)).put("createdAt", stamp(row.getOffsetDateTime(12)))
+                                    .put("ownerId", row.getLong(11)).put("tags", sorted(row.getJsonObject(14)))
+                                    .put("createdAt", stamp(row.getOffsetDateTime(12)))
                                     .put("updatedAt", stamp(row.getOffsetDateTime(13))));
                         }
                     }
@@ -187,8 +230,14 @@ public class RawServer extends AbstractVerticle {
                 .put("framework", row.getString("framework"))
                 .put("accuracy", row.getDouble("accuracy"))
                 .put("ownerId", row.getLong("owner_id"))
+                .put("tags", sorted(row.getJsonObject("tags")))
                 .put("createdAt", stamp(row.getOffsetDateTime("created_at")))
                 .put("updatedAt", stamp(row.getOffsetDateTime("updated_at")));
+    }
+
+    /** Tags by key, as Model Registry sends them (jsonb keeps its keys shortest first). */
+    private static JsonObject sorted(JsonObject tags) {
+        return new JsonObject(new TreeMap<>(tags.getMap()));
     }
 
     private static String stamp(OffsetDateTime time) {

@@ -5,6 +5,7 @@ import bench.webflux.Views.NewModel;
 import bench.webflux.Views.PageView;
 import bench.webflux.Views.UserView;
 import io.r2dbc.postgresql.api.PostgresqlException;
+import io.r2dbc.postgresql.codec.Json;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -57,7 +58,7 @@ public class ModelService {
     public Mono<ModelView> create(long ownerId, NewModel request) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Model model = new Model(null, request.name(), normalize(request.framework()), request.accuracy(), ownerId,
-                now, now);
+                Json.of("{}"), now, now);
         return models.save(model)
                 .map(ModelView::of)
                 .onErrorMap(DataIntegrityViolationException.class, failure -> ownerMissing(failure)

@@ -1,9 +1,16 @@
 package bench.webflux;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.r2dbc.postgresql.codec.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What clients send and see: the same fields, in the same order, as Model Registry's JSON. */
 final class Views {
@@ -11,12 +18,23 @@ final class Views {
     private Views() {
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     record ModelView(Long id, String name, String framework, Double accuracy, Long ownerId,
-            Instant createdAt, Instant updatedAt) {
+            Map<String, String> tags, Instant createdAt, Instant updatedAt) {
 
         static ModelView of(Model model) {
             return new ModelView(model.id(), model.name(), model.framework(), model.accuracy(), model.ownerId(),
-                    model.createdAt(), model.updatedAt());
+                    tags(model.tags()), model.createdAt(), model.updatedAt());
+        }
+
+        /** Sorted by key, as Model Registry sends them. */
+        private static Map<String, String> tags(Json tags) {
+            try {
+                return JSON.readValue(tags.asArray(), new TypeReference<TreeMap<String, String>>() { });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

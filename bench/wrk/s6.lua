@@ -1,0 +1,2 @@
+dofile(os.getenv("BENCH_WRK_DIR") .. "/common.lua")
+request = function() return s6() end
