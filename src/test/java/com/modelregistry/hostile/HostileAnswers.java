@@ -51,7 +51,10 @@ final class HostileAnswers {
                 ResultSet row = statement.executeQuery("select"
                         + " (select md5(coalesce(string_agg(u::text, ',' order by id), '')) from users u)"
                         + " || (select md5(coalesce(string_agg(m::text, ',' order by id), '')) from models m)"
-                        + " || (select coalesce(sum(models), 0) from model_counts)")) {
+                        + " || (select coalesce(sum(models), 0) from model_counts)"
+                        + " || (select md5(coalesce(string_agg(v::text, ',' order by id), '')) from model_versions v)"
+                        + " || (select md5(coalesce(string_agg(a::text, ',' order by model_id, name), ''))"
+                        + " from model_aliases a)")) {
             row.next();
             return row.getString(1);
         }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -70,8 +72,28 @@ final class HostileRequests {
     record HostileRequest(String method, String path, String id, String query, String body, boolean asVictim) {
 
         String target(long user, long model) {
-            String value = id != null ? id : Long.toString(path.startsWith("/models") ? model : user);
-            return path.replace("{id}", value).replace("{userId}", value) + (query.isEmpty() ? "" : "?" + query);
+            String first = Long.toString(path.startsWith("/models") ? model : user);
+            return fill(first) + (query.isEmpty() ? "" : "?" + query);
+        }
+
+        /**
+         * The path with the hostile value in one parameter and valid values in the others: in the first (the user or
+         * model) or, in a nested path, the last (a version, alias or tag key), chosen by the value so that both are
+         * tried; the victim's version 1, alias production and tag team are valid.
+         */
+        private String fill(String first) {
+            Matcher parameters = PATH_PARAMETER.matcher(path);
+            List<String> names = new ArrayList<>();
+            while (parameters.find()) {
+                names.add(parameters.group(1));
+            }
+            int hostile = id == null ? -1 : id.length() % 2 == 0 ? names.size() - 1 : 0;
+            String filled = path;
+            for (int i = 0; i < names.size(); i++) {
+                String value = i == hostile ? id : i == 0 ? first : VALID_PATH_VALUES.get(names.get(i));
+                filled = filled.replace("{" + names.get(i) + "}", value);
+            }
+            return filled;
         }
 
         boolean isWrite() {
@@ -80,11 +102,16 @@ final class HostileRequests {
 
         @Override
         public String toString() {
-            return method + " " + abbreviate(path.replace("{id}", id == null ? "{real id}" : id)
-                    .replace("{userId}", id == null ? "{real id}" : id) + (query.isEmpty() ? "" : "?" + query))
+            return method + " " + abbreviate(fill("{real id}") + (query.isEmpty() ? "" : "?" + query))
                     + (body == null ? "" : " body " + abbreviate(body)) + (asVictim ? " as the user" : " as the admin");
         }
     }
+
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");
+
+    /** Valid values of the path parameters after the first; a new one must be added here. */
+    private static final Map<String, String> VALID_PATH_VALUES = Map.of(
+            "version", "1", "alias", "production", "key", "team");
 
     private HostileRequests() {
     }
@@ -184,6 +211,12 @@ final class HostileRequests {
             case "accuracy" -> "0.5";
             case "active" -> "true";
             case "role" -> jsonString("user");
+            case "artifactUri" -> jsonString("s3://hostile/" + unique);
+            case "description" -> jsonString("tricky version");
+            case "metrics" -> "{\"accuracy\": 0.5}";
+            case "status" -> jsonString("ready");
+            case "version" -> "1";
+            case "value" -> jsonString("tricky tag");
             default -> throw new IllegalArgumentException("no valid value known for body property " + property);
         };
     }

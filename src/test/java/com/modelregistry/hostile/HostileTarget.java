@@ -121,6 +121,7 @@ final class HostileTarget {
     private void newVictim() {
         victim = Api.newUser();
         model = Api.createModel(victim, "hostile-target", "sklearn", 0.5);
+        Api.createVersion(victim, model, "s3://hostile/target/1");
     }
 
     Api.Account victim() {
