@@ -35,14 +35,7 @@ public class AliasService {
                             throw owner == null ? new NotFound("Model", modelId)
                                     : new NotFound("Model " + modelId + " version", number);
                         })))
-                .onFailure().transform(failure -> DatabaseFailures.violated(failure)
-                        .filter("model_aliases_version_fkey"::equals)
-                        .<Throwable>map(archived -> new Conflict("version",
-                                "is archived: an alias points only at a ready version"))
-                        .or(() -> DatabaseFailures.violated(failure)
-                                .filter(constraint -> constraint.startsWith("model_aliases_model_id"))
-                                .map(gone -> new NotFound("Model", modelId)))
-                        .orElse(failure));
+                .onFailure().transform(failure -> refused(failure, modelId));
     }
 
     /**
@@ -71,6 +64,19 @@ public class AliasService {
                         throw new NotFound("Model " + modelId + " alias", alias);
                     }
                 })).replaceWithVoid();
+    }
+
+    /**
+     * What a foreign key of model_aliases refused: a version that is archived (or was archived by a concurrent request),
+     * or a model deleted since it was read.
+     */
+    private static Throwable refused(Throwable failure, long modelId) {
+        return DatabaseFailures.violated(failure).<Throwable>map(constraint -> switch (constraint) {
+            case "model_aliases_version_fkey" -> new Conflict("version",
+                    "is archived: an alias points only at a ready version");
+            case "model_aliases_model_id_fkey" -> new NotFound("Model", modelId);
+            default -> null;
+        }).orElse(failure);
     }
 
     /** Refuses a missing model (404) and a caller who is neither its owner nor an admin (403), before any write. */
