@@ -38,7 +38,12 @@ public class ProblemResponses implements OASFilter {
     /** Where the code decides who may act (@RolesAllowed, Caller.requireSelfOrAdmin, owner checks): 403 is possible. */
     private static final Set<String> CALLER_CHECKED = Set.of("GET /users", "GET /users/{id}", "PATCH /users/{id}",
             "DELETE /users/{id}", "POST /users/{userId}/models", "PATCH /models/{id}", "DELETE /models/{id}",
-            "PUT /models/{id}/tags/{key}", "DELETE /models/{id}/tags/{key}");
+            "PUT /models/{id}/tags/{key}", "DELETE /models/{id}/tags/{key}",
+            "PUT /models/{id}/aliases/{alias}", "DELETE /models/{id}/aliases/{alias}");
+
+    /** Answers of one row whose path does not end in {id}; their 200 carries the row's ETag too. */
+    private static final Set<String> ALSO_TAGGED = Set.of("GET /models/{id}/aliases/{alias}",
+            "PUT /models/{id}/tags/{key}");
 
     /**
      * The names a generated client gives the operations (the scanner would name them after Java methods, and get,
@@ -59,7 +64,10 @@ public class ProblemResponses implements OASFilter {
             Map.entry("PATCH /models/{id}", "updateModel"),
             Map.entry("DELETE /models/{id}", "deleteModel"),
             Map.entry("PUT /models/{id}/tags/{key}", "setModelTag"),
-            Map.entry("DELETE /models/{id}/tags/{key}", "removeModelTag"));
+            Map.entry("DELETE /models/{id}/tags/{key}", "removeModelTag"),
+            Map.entry("PUT /models/{id}/aliases/{alias}", "setAlias"),
+            Map.entry("GET /models/{id}/aliases/{alias}", "resolveAlias"),
+            Map.entry("DELETE /models/{id}/aliases/{alias}", "deleteAlias"));
 
     /** Each refusal, by status: the name of its shared response and what it means. */
     private static final Map<String, String[]> REFUSALS = new TreeMap<>(Map.ofEntries(
@@ -136,8 +144,8 @@ public class ProblemResponses implements OASFilter {
         }
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean expandable = parameters.stream().anyMatch(p -> p.getName().equals("expand"));
-        boolean answersAModel = method == HttpMethod.PUT && path.equals("/models/{id}/tags/{key}");
-        if ((method == HttpMethod.GET || method == HttpMethod.PATCH) && path.endsWith("/{id}") || answersAModel) {
+        if ((method == HttpMethod.GET || method == HttpMethod.PATCH) && path.endsWith("/{id}")
+                || ALSO_TAGGED.contains(method + " " + path)) {
             // the row's version; an expanded user carries its models, which the version does not cover, so no ETag
             responses.getAPIResponse("200").addHeader("ETag", createHeader()
                     .ref(expandable ? "ETagUnlessExpanded" : "ETag"));

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.modelregistry.Api;
 import com.modelregistry.Api.Account;
+import com.modelregistry.testdb.PostgresResource;
 import com.modelregistry.testdb.RawHttp;
 import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Map;
 
 /**
@@ -40,6 +45,7 @@ final class ContractSession {
         login(owner);
         users(owner, stranger);
         models(owner, stranger);
+        aliases(owner, stranger);
         httpEdge(owner);
         deletions(owner, stranger);
     }
@@ -198,6 +204,47 @@ final class ContractSession {
         expect(401, anyone().delete("/models/{id}/tags/{key}", id, "team"));
         expect(204, as(owner).delete("/models/{id}/tags/{key}", id, "team"));
         expect(404, as(owner).delete("/models/{id}/tags/{key}", id, "team"));
+    }
+
+    private void aliases(Account owner, Account stranger) {
+        long id = Api.createModel(owner, "contract aliases", "pytorch", null);
+        Api.createVersion(owner, id, "s3://contract/1");
+        Api.createVersion(owner, id, "s3://contract/2");
+        String path = "/models/{id}/aliases/{alias}";
+        expect(200, as(owner).contentType(ContentType.JSON).body(Map.of("version", 1)).put(path, id, "production"));
+        expect(400, as(owner).contentType(ContentType.JSON).body(Map.of("version", 0)).put(path, id, "production"));
+        expect(400, as(owner).contentType(ContentType.JSON).body(Map.of("version", 1)).put(path, id, "latest"));
+        expect(403, as(stranger).contentType(ContentType.JSON).body(Map.of("version", 1)).put(path, id, "production"));
+        expect(404, as(owner).contentType(ContentType.JSON).body(Map.of("version", 9)).put(path, id, "production"));
+        expect(415, as(owner).contentType(ContentType.TEXT).body("hello").put(path, id, "production"));
+        expect(401, anyone().contentType(ContentType.JSON).body(Map.of("version", 1)).put(path, id, "production"));
+        // an archived version takes no alias; archived in the database, which the aliases' foreign key reads
+        archive(id, 2);
+        expect(409, as(owner).contentType(ContentType.JSON).body(Map.of("version", 2)).put(path, id, "staging"));
+
+        expect(200, as(stranger).get(path, id, "production"));
+        expect(200, as(stranger).get(path, id, "latest"));
+        expect(400, as(stranger).get(path, id, "Production"));
+        expect(404, as(stranger).get(path, id, "staging"));
+        expect(401, anyone().get(path, id, "production"));
+
+        expect(403, as(stranger).delete(path, id, "production"));
+        expect(400, as(owner).delete(path, id, "latest"));
+        expect(401, anyone().delete(path, id, "production"));
+        expect(204, as(owner).delete(path, id, "production"));
+        expect(404, as(owner).delete(path, id, "production"));
+    }
+
+    private static void archive(long model, int number) {
+        try (Connection db = DriverManager.getConnection(PostgresResource.jdbcUrl(), "postgres", "postgres");
+                PreparedStatement archive = db.prepareStatement(
+                        "update model_versions set status = 'archived' where model_id = ? and number = ?")) {
+            archive.setLong(1, model);
+            archive.setInt(2, number);
+            assertEquals(1, archive.executeUpdate());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What the HTTP edge refuses before any resource: sent raw, as no HTTP client would send them. */
