@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -38,7 +39,9 @@ public class ProblemResponses implements OASFilter {
     /** Where the code decides who may act (@RolesAllowed, Caller.requireSelfOrAdmin, owner checks): 403 is possible. */
     private static final Set<String> CALLER_CHECKED = Set.of("GET /users", "GET /users/{id}", "PATCH /users/{id}",
             "DELETE /users/{id}", "POST /users/{userId}/models", "PATCH /models/{id}", "DELETE /models/{id}",
-            "PUT /models/{id}/tags/{key}", "DELETE /models/{id}/tags/{key}");
+            "PUT /models/{id}/tags/{key}", "DELETE /models/{id}/tags/{key}",
+            "POST /models/{id}/versions", "PATCH /models/{id}/versions/{version}",
+            "DELETE /models/{id}/versions/{version}");
 
     /**
      * The names a generated client gives the operations (the scanner would name them after Java methods, and get,
@@ -59,7 +62,15 @@ public class ProblemResponses implements OASFilter {
             Map.entry("PATCH /models/{id}", "updateModel"),
             Map.entry("DELETE /models/{id}", "deleteModel"),
             Map.entry("PUT /models/{id}/tags/{key}", "setModelTag"),
-            Map.entry("DELETE /models/{id}/tags/{key}", "removeModelTag"));
+            Map.entry("DELETE /models/{id}/tags/{key}", "removeModelTag"),
+            Map.entry("POST /models/{id}/versions", "createVersion"),
+            Map.entry("GET /models/{id}/versions", "listVersions"),
+            Map.entry("GET /models/{id}/versions/{version}", "getVersion"),
+            Map.entry("PATCH /models/{id}/versions/{version}", "updateVersion"),
+            Map.entry("DELETE /models/{id}/versions/{version}", "deleteVersion"));
+
+    /** The address of one row (a user, a model, a version), whose GET and PATCH answer its ETag. */
+    private static final Pattern ROW_PATH = Pattern.compile(".*/\\{(id|version)\\}");
 
     /** Each refusal, by status: the name of its shared response and what it means. */
     private static final Map<String, String[]> REFUSALS = new TreeMap<>(Map.ofEntries(
@@ -137,8 +148,10 @@ public class ProblemResponses implements OASFilter {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean expandable = parameters.stream().anyMatch(p -> p.getName().equals("expand"));
         boolean answersAModel = method == HttpMethod.PUT && path.equals("/models/{id}/tags/{key}");
-        if ((method == HttpMethod.GET || method == HttpMethod.PATCH) && path.endsWith("/{id}") || answersAModel) {
-            // the row's version; an expanded user carries its models, which the version does not cover, so no ETag
+        if ((method == HttpMethod.GET || method == HttpMethod.PATCH) && ROW_PATH.matcher(path).matches()
+                || answersAModel) {
+            // the row's version; an expanded user or model carries its models or versions, which the row's version
+            // does not cover, so no ETag
             responses.getAPIResponse("200").addHeader("ETag", createHeader()
                     .ref(expandable ? "ETagUnlessExpanded" : "ETag"));
         }
@@ -182,7 +195,7 @@ public class ProblemResponses implements OASFilter {
                 "ETag", header("The row's version as a strong entity tag; send it back in If-Match", SchemaType.STRING,
                         true),
                 "ETagUnlessExpanded", header("The row's version as a strong entity tag; absent with ?expand, as the"
-                        + " version does not cover the models", SchemaType.STRING, false),
+                        + " version does not cover the rows expanded", SchemaType.STRING, false),
                 "RetryAfter", header("Seconds to wait before retrying", SchemaType.INTEGER, true),
                 "WWWAuthenticate", header("The scheme to authenticate with: Bearer", SchemaType.STRING, true));
         headers.forEach(openApi.getComponents()::addHeader);
