@@ -57,7 +57,11 @@ public class ModelResource {
 
     @GET
     @Path("{id}")
-    public Uni<RestResponse<ModelView>> get(@RestPath long id) {
+    public Uni<RestResponse<ModelView>> get(@RestPath long id, @Valid @BeanParam ModelExpansion expansion) {
+        if (expansion.versions()) {
+            // the model's ETag does not cover its versions, so the expanded answer has none
+            return service.getWithVersions(id).map(RestResponse::ok);
+        }
         return service.get(id).map(Tagged::ok);
     }
 

@@ -12,6 +12,7 @@ import com.modelregistry.common.paging.Page;
 import com.modelregistry.common.paging.PageRequest;
 import com.modelregistry.common.problem.PreconditionFailed;
 import com.modelregistry.common.http.Tagged;
+import com.modelregistry.version.VersionService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -27,10 +28,12 @@ public class ModelService {
 
     private final ModelRepository models;
     private final Owners owners;
+    private final VersionService versions;
 
-    public ModelService(ModelRepository models, Owners owners) {
+    public ModelService(ModelRepository models, Owners owners, VersionService versions) {
         this.models = models;
         this.owners = owners;
+        this.versions = versions;
     }
 
     /**
@@ -88,6 +91,18 @@ public class ModelService {
     @WithSession
     public Uni<Tagged<ModelView>> get(long id) {
         return models.findById(id).map(model -> tagged(existing(model, id)));
+    }
+
+    /**
+     * The model with its newest versions, in a fixed number of statements whatever their count: the model, its
+     * versions, their aliases. No ETag: the model's version does not cover its versions.
+     */
+    @WithSession
+    public Uni<ModelView> getWithVersions(long id) {
+        return models.findById(id).chain(found -> {
+            MLModel model = existing(found, id);
+            return versions.newestOf(id).map(newest -> ModelView.withVersions(model, newest));
+        });
     }
 
     /**

@@ -1,8 +1,17 @@
 package com.modelregistry.version;
 
+import com.modelregistry.common.paging.KeyType;
+import com.modelregistry.common.paging.Keyset;
+import com.modelregistry.common.paging.KeysetOrder;
+import com.modelregistry.common.paging.KeysetPage;
+import com.modelregistry.common.paging.KeysetRequest;
+import com.modelregistry.common.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,5 +48,58 @@ public class VersionRepository implements PanacheRepositoryBase<ModelVersion, Lo
                     aliases.values().forEach(names -> names.sort(null));
                     return aliases;
                 });
+    }
+
+    /**
+     * A model's versions newest first, the order of every version list; served backwards by model_versions_number_key,
+     * or by model_versions_status_idx with ?status=. Numbers are unique per model, so the id never breaks a tie.
+     */
+    static final KeysetOrder<ModelVersion> NEWEST = KeysetOrder.of("versions-newest", "number", KeyType.POSITIVE_INT,
+            false, false, version -> version.number, version -> version.id);
+
+    /** The version under a row lock held till the transaction ends, or null when there is none. */
+    public Uni<ModelVersion> findByNumberForUpdate(long modelId, int number) {
+        return find("modelId = ?1 and number = ?2", modelId, number).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
+    }
+
+    /** One numbered page of the model's versions (only those with the status, unless null), newest first. */
+    public Uni<List<ModelVersion>> listOf(long modelId, VersionStatus status, PageRequest page) {
+        Filter filter = Filter.of(modelId, status);
+        return find(filter.where, NEWEST.sort(), filter.parameters).page(page.toPanache()).list();
+    }
+
+    public Uni<Long> countOf(long modelId, VersionStatus status) {
+        Filter filter = Filter.of(modelId, status);
+        return count(filter.where, filter.parameters);
+    }
+
+    /** The model's versions after the request's cursor, newest first, as entities: their views need the aliases. */
+    public Uni<KeysetPage<ModelVersion>> listAfter(long modelId, VersionStatus status,
+            KeysetRequest<ModelVersion> request) {
+        Filter filter = Filter.of(modelId, status);
+        return Keyset.slice(this, filter.where, filter.parameters, request, version -> version);
+    }
+
+    /** The model's newest versions, up to the limit. */
+    public Uni<List<ModelVersion>> newestOf(long modelId, int limit) {
+        return find("modelId = ?1", NEWEST.sort(), modelId).page(Page.ofSize(limit)).list();
+    }
+
+    /** Deletes the version by statement; the aliases that point at it go with it (V6's cascade). */
+    public Uni<Long> deleteByNumber(long modelId, int number) {
+        return delete("modelId = ?1 and number = ?2", modelId, number);
+    }
+
+    /** The HQL condition of a version list. */
+    private record Filter(String where, Parameters parameters) {
+
+        static Filter of(long modelId, VersionStatus status) {
+            Parameters parameters = Parameters.with("modelId", modelId);
+            if (status == null) {
+                return new Filter("modelId = :modelId", parameters);
+            }
+            return new Filter("modelId = :modelId and status = :status", parameters.and("status", status));
+        }
     }
 }

@@ -109,11 +109,12 @@ final class HostileTarget {
     }
 
     /**
-     * A generated request may rightly delete the victim's model or lock the victim out (a new password, active=false);
-     * a new pair keeps the rest of the run reaching past authentication and lookup.
+     * A generated request may rightly delete the victim's model or its version 1, or lock the victim out (a new
+     * password, active=false); a new pair keeps the rest of the run reaching past authentication and lookup.
      */
     void keepTheVictimUsable() {
-        if (victim.request().when().get("/models/{id}", model).statusCode() != 200) {
+        if (victim.request().when().get("/models/{id}", model).statusCode() != 200
+                || victim.request().when().get("/models/{id}/versions/1", model).statusCode() != 200) {
             newVictim();
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
@@ -39,9 +40,11 @@ public class ProblemResponses implements OASFilter {
     private static final Set<String> CALLER_CHECKED = Set.of("GET /users", "GET /users/{id}", "PATCH /users/{id}",
             "DELETE /users/{id}", "POST /users/{userId}/models", "PATCH /models/{id}", "DELETE /models/{id}",
             "PUT /models/{id}/tags/{key}", "DELETE /models/{id}/tags/{key}",
-            "PUT /models/{id}/aliases/{alias}", "DELETE /models/{id}/aliases/{alias}");
+            "PUT /models/{id}/aliases/{alias}", "DELETE /models/{id}/aliases/{alias}",
+            "POST /models/{id}/versions", "PATCH /models/{id}/versions/{version}",
+            "DELETE /models/{id}/versions/{version}");
 
-    /** Answers of one row whose path does not end in {id}; their 200 carries the row's ETag too. */
+    /** Answers of one row at an address that is not the row's own; their 200 carries the row's ETag too. */
     private static final Set<String> ALSO_TAGGED = Set.of("GET /models/{id}/aliases/{alias}",
             "PUT /models/{id}/tags/{key}");
 
@@ -67,7 +70,15 @@ public class ProblemResponses implements OASFilter {
             Map.entry("DELETE /models/{id}/tags/{key}", "removeModelTag"),
             Map.entry("PUT /models/{id}/aliases/{alias}", "setAlias"),
             Map.entry("GET /models/{id}/aliases/{alias}", "resolveAlias"),
-            Map.entry("DELETE /models/{id}/aliases/{alias}", "deleteAlias"));
+            Map.entry("DELETE /models/{id}/aliases/{alias}", "deleteAlias"),
+            Map.entry("POST /models/{id}/versions", "createVersion"),
+            Map.entry("GET /models/{id}/versions", "listVersions"),
+            Map.entry("GET /models/{id}/versions/{version}", "getVersion"),
+            Map.entry("PATCH /models/{id}/versions/{version}", "updateVersion"),
+            Map.entry("DELETE /models/{id}/versions/{version}", "deleteVersion"));
+
+    /** The address of one row (a user, a model, a version), whose GET and PATCH answer its ETag. */
+    private static final Pattern ROW_PATH = Pattern.compile(".*/\\{(id|version)\\}");
 
     /** Each refusal, by status: the name of its shared response and what it means. */
     private static final Map<String, String[]> REFUSALS = new TreeMap<>(Map.ofEntries(
@@ -144,9 +155,10 @@ public class ProblemResponses implements OASFilter {
         }
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean expandable = parameters.stream().anyMatch(p -> p.getName().equals("expand"));
-        if ((method == HttpMethod.GET || method == HttpMethod.PATCH) && path.endsWith("/{id}")
+        if ((method == HttpMethod.GET || method == HttpMethod.PATCH) && ROW_PATH.matcher(path).matches()
                 || ALSO_TAGGED.contains(method + " " + path)) {
-            // the row's version; an expanded user carries its models, which the version does not cover, so no ETag
+            // the row's version; an expanded user or model carries its models or versions, which the row's version
+            // does not cover, so no ETag
             responses.getAPIResponse("200").addHeader("ETag", createHeader()
                     .ref(expandable ? "ETagUnlessExpanded" : "ETag"));
         }
@@ -190,7 +202,7 @@ public class ProblemResponses implements OASFilter {
                 "ETag", header("The row's version as a strong entity tag; send it back in If-Match", SchemaType.STRING,
                         true),
                 "ETagUnlessExpanded", header("The row's version as a strong entity tag; absent with ?expand, as the"
-                        + " version does not cover the models", SchemaType.STRING, false),
+                        + " version does not cover the rows expanded", SchemaType.STRING, false),
                 "RetryAfter", header("Seconds to wait before retrying", SchemaType.INTEGER, true),
                 "WWWAuthenticate", header("The scheme to authenticate with: Bearer", SchemaType.STRING, true));
         headers.forEach(openApi.getComponents()::addHeader);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /** The kinds of sort key a cursor carries, each written as text and read back only as this service writes it. */
 public enum KeyType {
@@ -29,6 +30,15 @@ public enum KeyType {
             OptionalDouble value = NumberText.decimal(text);
             return value.isPresent() && value.getAsDouble() >= 0.0 && value.getAsDouble() <= 1.0
                     ? Optional.of(value.getAsDouble()) : Optional.empty();
+        }
+    },
+    /** A whole number from 1 to 2^31 - 1 (such as a version number), read as the int column it is compared with. */
+    POSITIVE_INT {
+        @Override
+        Optional<Object> read(String text) {
+            OptionalLong value = NumberText.whole(text);
+            return value.isPresent() && value.getAsLong() >= 1 && value.getAsLong() <= Integer.MAX_VALUE
+                    ? Optional.of((int) value.getAsLong()) : Optional.empty();
         }
     },
     /** A text, as stored. */

@@ -7,6 +7,7 @@ import com.modelregistry.Api;
 import com.modelregistry.Api.Account;
 import com.modelregistry.testdb.PostgresResource;
 import com.modelregistry.testdb.RawHttp;
+import com.modelregistry.version.VersionDatabase;
 import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -45,6 +46,7 @@ final class ContractSession {
         login(owner);
         users(owner, stranger);
         models(owner, stranger);
+        versions(owner, stranger);
         aliases(owner, stranger);
         httpEdge(owner);
         deletions(owner, stranger);
@@ -245,6 +247,55 @@ final class ContractSession {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private void versions(Account owner, Account stranger) {
+        long model = Api.createModel(owner, "contract versions", "pytorch", null);
+        String path = "/models/{id}/versions";
+        String one = path + "/{version}";
+        Map<String, Object> version = Map.of("artifactUri", "s3://contract/1", "metrics", Map.of("f1", 0.5));
+        expect(201, as(owner).contentType(ContentType.JSON).body(version).post(path, model));
+        expect(201, as(owner).contentType(ContentType.JSON).body(Map.of("artifactUri", "s3://contract/2"))
+                .post(path, model));
+        expect(400, as(owner).contentType(ContentType.JSON).body(Map.of("artifactUri", "file:///x")).post(path, model));
+        expect(403, as(stranger).contentType(ContentType.JSON).body(version).post(path, model));
+        expect(404, as(owner).contentType(ContentType.JSON).body(version).post(path, Long.MAX_VALUE));
+        expect(415, as(owner).contentType(ContentType.TEXT).body("hello").post(path, model));
+        expect(401, anyone().contentType(ContentType.JSON).body(version).post(path, model));
+
+        expect(200, as(stranger).get(path, model));
+        expect(200, as(stranger).queryParam("status", "ready").queryParam("after", "").queryParam("size", 1)
+                .get(path, model));
+        expect(400, as(stranger).queryParam("status", "gone").get(path, model));
+        expect(404, as(stranger).get(path, Long.MAX_VALUE));
+        expect(401, anyone().get(path, model));
+
+        expect(200, as(stranger).get(one, model, 1));
+        expect(400, as(stranger).get(one, model, 0));
+        expect(404, as(stranger).get(one, model, 99));
+        expect(401, anyone().get(one, model, 1));
+        expect(200, as(stranger).queryParam("expand", "versions").get("/models/{id}", model));
+
+        String etag = as(owner).get(one, model, 1).header("ETag");
+        expect(200, as(owner).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("description", "contract")).patch(one, model, 1));
+        expect(412, as(owner).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("description", "late")).patch(one, model, 1));
+        expect(400, as(owner).contentType(ContentType.JSON).body(Map.of("artifactUri", "s3://contract/other"))
+                .patch(one, model, 1));
+        expect(403, as(stranger).contentType(ContentType.JSON).body(Map.of("status", "archived"))
+                .patch(one, model, 1));
+        expect(404, as(owner).contentType(ContentType.JSON).body(Map.of("status", "archived")).patch(one, model, 99));
+        expect(415, as(owner).contentType(ContentType.TEXT).body("hello").patch(one, model, 1));
+        expect(401, anyone().contentType(ContentType.JSON).body("{}").patch(one, model, 1));
+        VersionDatabase.alias(model, "production", 1);
+        expect(409, as(owner).contentType(ContentType.JSON).body(Map.of("status", "archived")).patch(one, model, 1));
+
+        expect(403, as(stranger).delete(one, model, 2));
+        expect(412, as(owner).header("If-Match", "\"999999\"").delete(one, model, 2));
+        expect(401, anyone().delete(one, model, 2));
+        expect(204, as(owner).delete(one, model, 2));
+        expect(404, as(owner).delete(one, model, 2));
     }
 
     /** What the HTTP edge refuses before any resource: sent raw, as no HTTP client would send them. */
