@@ -123,6 +123,11 @@ final class HostileTarget {
         victim = Api.newUser();
         model = Api.createModel(victim, "hostile-target", "sklearn", 0.5);
         Api.createVersion(victim, model, "s3://hostile/target/1");
+        // the alias and tag that HostileRequests names in valid paths, so that reads and removals find them
+        victim.request().contentType("application/json").body("{\"version\": 1}")
+                .when().put("/models/{id}/aliases/production", model).then().statusCode(200);
+        victim.request().contentType("application/json").body("{\"value\": \"vision\"}")
+                .when().put("/models/{id}/tags/team", model).then().statusCode(200);
     }
 
     Api.Account victim() {

@@ -44,9 +44,9 @@ public class ProblemResponses implements OASFilter {
             "POST /models/{id}/versions", "PATCH /models/{id}/versions/{version}",
             "DELETE /models/{id}/versions/{version}");
 
-    /** Answers of one row at an address that is not the row's own; their 200 carries the row's ETag too. */
+    /** Answers of one row at an address that is not the row's own; their 200 or 201 carries the row's ETag too. */
     private static final Set<String> ALSO_TAGGED = Set.of("GET /models/{id}/aliases/{alias}",
-            "PUT /models/{id}/tags/{key}");
+            "PUT /models/{id}/tags/{key}", "POST /models/{id}/versions");
 
     /**
      * The names a generated client gives the operations (the scanner would name them after Java methods, and get,
@@ -152,6 +152,9 @@ public class ProblemResponses implements OASFilter {
             responses.removeAPIResponse("200");
             responses.addAPIResponse("201", created.description("Created; Location is its address")
                     .addHeader("Location", createHeader().ref("Location")));
+            if (ALSO_TAGGED.contains(method + " " + path)) {
+                created.addHeader("ETag", createHeader().ref("ETag"));
+            }
         }
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean expandable = parameters.stream().anyMatch(p -> p.getName().equals("expand"));
