@@ -159,7 +159,7 @@ public class ProblemResponses implements OASFilter {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean expandable = parameters.stream().anyMatch(p -> p.getName().equals("expand"));
         if ((method == HttpMethod.GET || method == HttpMethod.PATCH) && ROW_PATH.matcher(path).matches()
-                || ALSO_TAGGED.contains(method + " " + path)) {
+                || method != HttpMethod.POST && ALSO_TAGGED.contains(method + " " + path)) {
             // the row's version; an expanded user or model carries its models or versions, which the row's version
             // does not cover, so no ETag
             responses.getAPIResponse("200").addHeader("ETag", createHeader()
