@@ -88,8 +88,10 @@ class IndexUsageTest {
         String request = list.replace("{owner}", Long.toString(owner)) + (list.contains("?") ? "&" : "?") + "size=1";
         String next = Api.asAdmin().when().get(request + "&after=").then().statusCode(200)
                 .extract().jsonPath().getString("next");
-        String slice = plansOf(request + "&after=" + next).stream().filter(p -> p.contains(" order by ")).findFirst()
-                .orElseThrow();
+        // plain index scans only: on the test's few rows the planner may rightly prefer a bitmap scan and a sort, which
+        // says nothing of whether an index serves the order; with bitmaps off it must find one that does, or sort
+        String slice = plansOf(request + "&after=" + next, "set enable_bitmapscan = off").stream()
+                .filter(p -> p.contains(" order by ")).findFirst().orElseThrow();
         String plan = slice.substring(slice.indexOf('\n'));
         assertFalse(plan.contains("Seq Scan"), list + " scans a whole table:\n" + slice);
         assertFalse(plan.contains("Sort"), list + " sorts instead of reading an index in order:\n" + slice);
