@@ -1,5 +1,6 @@
 package com.modelregistry.mlmodel;
 
+import com.modelregistry.common.db.PlanPerCall;
 import com.modelregistry.common.paging.Keyset;
 import com.modelregistry.common.paging.KeysetPage;
 import com.modelregistry.common.paging.KeysetRequest;
@@ -19,12 +20,13 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ModelRepository implements PanacheRepositoryBase<MLModel, Long>, VersionedModels {
 
-    private static final String COUNT_ALL = "select coalesce(sum(models), 0)::bigint from model_counts";
+    private static final String COUNT_ALL = "select coalesce(sum(models), 0) from ModelCount";
     private static final String COUNT_FRAMEWORK =
-            "select coalesce(sum(models), 0)::bigint from model_counts where framework = ?1";
+            "select coalesce(sum(models), 0) from ModelCount where slot.framework = :framework";
 
+    /** Its key is bound as a list (common/db/PlanPerCall): a native select's plan is not cached. */
     private static final String NEXT_VERSION_NUMBER =
-            "update models set last_version = last_version + 1 where id = ?1 returning last_version";
+            "update models set last_version = last_version + 1 where id in (?1) returning last_version";
 
     @Override
     public Uni<Long> ownerOf(long modelId) {
@@ -36,7 +38,7 @@ public class ModelRepository implements PanacheRepositoryBase<MLModel, Long>, Ve
     @Override
     public Uni<Integer> nextVersionNumber(long modelId) {
         return getSession().chain(session -> session.createNativeQuery(NEXT_VERSION_NUMBER, Integer.class)
-                .setParameter(1, modelId).getSingleResultOrNull());
+                .setParameter(1, PlanPerCall.key(modelId)).getSingleResultOrNull());
     }
 
     public Uni<List<MLModel>> search(ModelSearch search, PageRequest page) {
@@ -55,13 +57,13 @@ public class ModelRepository implements PanacheRepositoryBase<MLModel, Long>, Ve
      * (V4 migration) answers in constant time; any other filter counts the matching rows.
      */
     public Uni<Long> countMatching(ModelSearch search) {
-        boolean onlyByFramework = search.minAccuracy() == null && search.ownerId() == null
-                && search.nameContains() == null && search.tags().isEmpty();
-        if (onlyByFramework) {
+        boolean noOtherFilter = search.minAccuracy() == null && search.ownerId() == null
+                && search.nameContains() == null;
+        if (noOtherFilter && search.tags().isEmpty()) {
             return getSession().chain(session -> search.framework() == null
-                    ? session.createNativeQuery(COUNT_ALL, Long.class).getSingleResult()
-                    : session.createNativeQuery(COUNT_FRAMEWORK, Long.class)
-                            .setParameter(1, search.framework()).getSingleResult());
+                    ? session.createSelectionQuery(COUNT_ALL, Long.class).getSingleResult()
+                    : session.createSelectionQuery(COUNT_FRAMEWORK, Long.class)
+                            .setParameter("framework", search.framework()).getSingleResult());
         }
         Filter filter = Filter.of(search);
         return count(filter.where, filter.parameters);

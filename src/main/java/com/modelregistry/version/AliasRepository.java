@@ -3,6 +3,7 @@ package com.modelregistry.version;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.modelregistry.common.db.PlanPerCall;
 import com.modelregistry.common.http.Tagged;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * Every query on aliases. Resolving one is the lookup a deployment makes, so it reads the version and its aliases in
- * one statement, straight into the view, without loading an entity.
+ * one statement, straight into the view, without loading an entity. Native selects bind the model id as a list
+ * (common/db/PlanPerCall): Hibernate Reactive cannot reuse their plans.
  */
 @ApplicationScoped
 public class AliasRepository {
@@ -39,12 +41,12 @@ public class AliasRepository {
     /** Served by the aliases' primary key, the versions' primary key and model_versions_status_idx. */
     private static final String RESOLVE = VERSION_COLUMNS + """
             from model_aliases r join model_versions v on v.id = r.version_id
-            where r.model_id = ?1 and r.name = ?2
+            where r.model_id in (?1) and r.name = ?2
             """;
 
     /** The highest-numbered ready version: model_versions_status_idx read backwards. */
     private static final String LATEST = VERSION_COLUMNS + """
-            from model_versions v where v.model_id = ?1 and v.status = 'ready' order by v.number desc limit 1
+            from model_versions v where v.model_id in (?1) and v.status = 'ready' order by v.number desc limit 1
             """;
 
     /**
@@ -71,13 +73,13 @@ public class AliasRepository {
     /** The version the alias points at, or null when the model has no such alias (or does not exist). */
     public Uni<Tagged<VersionView>> resolve(long modelId, String alias) {
         return Panache.getSession().chain(session -> session.createNativeQuery(RESOLVE, Object[].class)
-                .setParameter(1, modelId).setParameter(2, alias).getSingleResultOrNull()).map(this::view);
+                .setParameter(1, PlanPerCall.key(modelId)).setParameter(2, alias).getSingleResultOrNull()).map(this::view);
     }
 
     /** The model's highest-numbered ready version, or null when it has none (or does not exist). */
     public Uni<Tagged<VersionView>> latest(long modelId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(LATEST, Object[].class)
-                .setParameter(1, modelId).getSingleResultOrNull()).map(this::view);
+                .setParameter(1, PlanPerCall.key(modelId)).getSingleResultOrNull()).map(this::view);
     }
 
     /** Whether the model has a version with that number, which the alias now points at. */

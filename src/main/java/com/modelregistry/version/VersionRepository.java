@@ -1,5 +1,6 @@
 package com.modelregistry.version;
 
+import com.modelregistry.common.db.PlanPerCall;
 import com.modelregistry.common.paging.KeyType;
 import com.modelregistry.common.paging.Keyset;
 import com.modelregistry.common.paging.KeysetOrder;
@@ -23,12 +24,12 @@ public class VersionRepository implements PanacheRepositoryBase<ModelVersion, Lo
 
     /**
      * The aliases of a model's versions, and "latest" on its highest-numbered ready version: one statement, served
-     * by the aliases' primary key and model_versions_status_idx.
+     * by the aliases' primary key and model_versions_status_idx. The model id is bound as a list (common/db/PlanPerCall).
      */
     private static final String ALIASES_OF_MODEL = """
-            select version_id, name from model_aliases where model_id = ?1
+            select version_id, name from model_aliases where model_id in (?1)
             union all
-            (select id, 'latest' from model_versions where model_id = ?1 and status = 'ready'
+            (select id, 'latest' from model_versions where model_id in (?1) and status = 'ready'
              order by number desc limit 1)
             """;
 
@@ -39,7 +40,7 @@ public class VersionRepository implements PanacheRepositoryBase<ModelVersion, Lo
     /** The sorted alias names of each version of the model that has any, by the version's row id. */
     public Uni<Map<Long, List<String>>> aliasesOf(long modelId) {
         return getSession().chain(session -> session.createNativeQuery(ALIASES_OF_MODEL, Object[].class)
-                .setParameter(1, modelId).getResultList()).map(rows -> {
+                .setParameter(1, PlanPerCall.key(modelId)).getResultList()).map(rows -> {
                     Map<Long, List<String>> aliases = new HashMap<>();
                     for (Object[] row : rows) {
                         aliases.computeIfAbsent(((Number) row[0]).longValue(), id -> new ArrayList<>())
