@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** Every query on models. */
@@ -23,6 +24,8 @@ public class ModelRepository implements PanacheRepositoryBase<MLModel, Long>, Ve
     private static final String COUNT_ALL = "select coalesce(sum(models), 0) from ModelCount";
     private static final String COUNT_FRAMEWORK =
             "select coalesce(sum(models), 0) from ModelCount where slot.framework = :framework";
+    private static final String COUNT_TAG =
+            "select coalesce(sum(models), 0) from TagCount where tag.key = :key and tag.value = :value";
 
     /** Its key is bound as a list (common/db/PlanPerCall): a native select's plan is not cached. */
     private static final String NEXT_VERSION_NUMBER =
@@ -53,8 +56,9 @@ public class ModelRepository implements PanacheRepositoryBase<MLModel, Long>, Ve
     }
 
     /**
-     * How many models the search matches. Without a filter, or with only a framework, the database's running count
-     * (V4 migration) answers in constant time; any other filter counts the matching rows.
+     * How many models the search matches. Without a filter, with only a framework, or with only one tag, the
+     * database's running counts (V4 and V8 migrations) answer in constant time; any other filter counts the matching
+     * rows.
      */
     public Uni<Long> countMatching(ModelSearch search) {
         boolean noOtherFilter = search.minAccuracy() == null && search.ownerId() == null
@@ -64,6 +68,11 @@ public class ModelRepository implements PanacheRepositoryBase<MLModel, Long>, Ve
                     ? session.createSelectionQuery(COUNT_ALL, Long.class).getSingleResult()
                     : session.createSelectionQuery(COUNT_FRAMEWORK, Long.class)
                             .setParameter("framework", search.framework()).getSingleResult());
+        }
+        if (noOtherFilter && search.framework() == null && search.tags().size() == 1) {
+            Map.Entry<String, String> tag = search.tags().entrySet().iterator().next();
+            return getSession().chain(session -> session.createSelectionQuery(COUNT_TAG, Long.class)
+                    .setParameter("key", tag.getKey()).setParameter("value", tag.getValue()).getSingleResult());
         }
         Filter filter = Filter.of(search);
         return count(filter.where, filter.parameters);
