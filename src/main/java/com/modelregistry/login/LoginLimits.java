@@ -19,17 +19,6 @@ record LoginLimits(FailureLimit address, FailureLimit accountAtAddress, FailureL
                         settings.account().firstDelay(), settings.account().maxDelay()));
     }
 
-    /** After this long without a failure, a key's count has expired whatever limit it is counted for. */
-    Duration longestWindow() {
-        Duration longest = address.window();
-        for (Duration window : new Duration[] {accountAtAddress.window(), account.window()}) {
-            if (window.compareTo(longest) > 0) {
-                longest = window;
-            }
-        }
-        return longest;
-    }
-
     @ConfigMapping(prefix = "registry.auth.login")
     interface Settings {
 

@@ -49,7 +49,7 @@ public class LoginService {
 
     /** {@code clientAddress} as {@link ClientAddresses} gives it: what the login limits count per address. */
     public Uni<AccessToken> login(String usernameOrEmail, String password, String clientAddress) {
-        // before the lookup: a flood from one address costs neither a database round trip nor bcrypt
+        // before the lookup: a flood from an address this instance saw refused costs neither a statement nor bcrypt
         Optional<Duration> addressWait = throttle.addressWait(clientAddress);
         if (addressWait.isPresent()) {
             return Uni.createFrom().failure(tooManyFailures(addressWait.get()));
@@ -59,18 +59,20 @@ public class LoginService {
             // one count per account, whether it is named by username or by email; unknown names are counted alike,
             // so that the limits tell no one which names exist
             String account = user == null ? "name:" + name : "user:" + user.id;
-            throttle.attempt(account, clientAddress).ifPresent(wait -> {
-                throw tooManyFailures(wait);
-            });
             // bcrypt reads 72 bytes at most: a longer password must not match on its first 72
             boolean tooLong = password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
-            String hash = user == null || tooLong ? dummyHash : user.passwordHash;
-            return hasher.matches(password, hash).map(matches -> {
+            return throttle.attempt(account, clientAddress).chain(wait -> {
+                if (wait.isPresent()) {
+                    throw tooManyFailures(wait.get());
+                }
+                String hash = user == null || tooLong ? dummyHash : user.passwordHash;
+                return hasher.matches(password, hash);
+            }).chain(matches -> {
                 if (user == null || tooLong || !matches || !user.active) {
                     throw new Unauthenticated("Wrong username or password");
                 }
-                throttle.succeeded(account, clientAddress);
-                return tokens.issue(user.id, user.username, user.role, user.tokenVersion);
+                return throttle.succeeded(account, clientAddress)
+                        .map(cleared -> tokens.issue(user.id, user.username, user.role, user.tokenVersion));
             });
         });
     }
