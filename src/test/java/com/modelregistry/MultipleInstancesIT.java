@@ -1,7 +1,10 @@
 package com.modelregistry;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +17,7 @@ import com.modelregistry.testdb.ServiceProcess;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Two instances of the packaged jar on two ports against one database behave as one service. */
+/** Two instances of the packaged jar on two ports against one database behave as one service, login limits too. */
 @QuarkusIntegrationTest
 @WithTestResource(PostgresResource.class)
 @WithTestResource(AuthResource.class)
@@ -32,8 +36,10 @@ class MultipleInstancesIT {
 
     @BeforeAll
     static void twoInstances() throws Exception {
-        first = ServiceProcess.start(Map.of("quarkus.log.console.json.enabled", "true"));
-        second = ServiceProcess.start(Map.of());
+        // every request of the run comes from 127.0.0.1: its address limit must not refuse the rest (AuthResource)
+        first = ServiceProcess.start(Map.of("quarkus.log.console.json.enabled", "true",
+                "registry.auth.login.address.max-failures", "100000"));
+        second = ServiceProcess.start(Map.of("registry.auth.login.address.max-failures", "100000"));
     }
 
     @AfterAll
@@ -58,6 +64,34 @@ class MultipleInstancesIT {
         given().baseUri(first.baseUri()).header("Authorization", "Bearer " + token)
                 .when().get("/users/{id}?expand=models", id)
                 .then().statusCode(200).body("models[0].id", equalTo((int) model));
+    }
+
+    @Test
+    void failedLoginsAlternatingBetweenInstancesMeetOneLimitAndASuccessOnOneClearsItForBoth() {
+        String name = Api.unique("fleet_");
+        given().baseUri(first.baseUri()).contentType(ContentType.JSON)
+                .body(Map.of("email", name + "@example.com", "username", name, "password", Api.PASSWORD))
+                .when().post("/users").then().statusCode(201);
+
+        for (int i = 0; i < 4; i++) {
+            login(i % 2 == 0 ? first : second, name, "guess " + i).then().statusCode(401);
+        }
+        login(second, name, Api.PASSWORD).then().statusCode(200);
+        // cleared everywhere: without it, the second of these would already be the sixth failure
+        for (int i = 0; i < 5; i++) {
+            login(i % 2 == 0 ? first : second, name, "guess again " + i).then().statusCode(401);
+        }
+        for (ServiceProcess instance : List.of(first, second)) {
+            for (String password : List.of("one more guess", Api.PASSWORD)) {
+                login(instance, name, password).then().statusCode(429).contentType("application/problem+json")
+                        .header("Retry-After", h -> Integer.parseInt(h), allOf(greaterThan(0), lessThanOrEqualTo(900)));
+            }
+        }
+    }
+
+    private static Response login(ServiceProcess instance, String username, String password) {
+        return given().baseUri(instance.baseUri()).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "password", password)).when().post("/auth/token");
     }
 
     @Test
