@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * connection's event loop as it is read, with a cache removal and no queue, so a flood costs time, not memory. If the
  * connection drops it is opened again, waiting {@code reconnect-delay}, then twice as long after each failed try up to
  * {@code max-reconnect-delay}; meanwhile the cache's lifetime ({@code revocation-delay}) bounds how long a revoked
- * token lasts, as it would without notices. Readiness does not depend on it: requests are served either way.
+ * token lasts, as it would without notices, and once it listens again it forgets every cached user, since a notice
+ * sent meanwhile was lost. Readiness does not depend on it: requests are served either way.
  */
 @ApplicationScoped
 public class RevocationNotices {
@@ -69,7 +70,11 @@ public class RevocationNotices {
                         connection.exceptionHandler(e -> lastFailure = e.getMessage());
                     }
                     if (lost.compareAndSet(true, false)) {
-                        LOG.info("Listening for revocation notices again");
+                        // notices sent while deaf are lost: what was cached before may be stale, so read it again
+                        revocation.forgetAll().subscribe().with(
+                                done -> LOG.info("Listening for revocation notices again"),
+                                e -> LOG.warnf("Listening for revocation notices again, but could not empty the"
+                                        + " cache (%s): entries expire within the revocation delay", e.getMessage()));
                     }
                 })
                 .handler(this::handle);
@@ -96,7 +101,10 @@ public class RevocationNotices {
                         + " reach this one within the revocation delay meanwhile", e.getMessage());
                 lost.set(true);
             }
-            vertx.setTimer(reconnectDelay(failures), ignored -> connect(failures + 1));
+            long delay = reconnectDelay(failures);
+            if (delay >= 0) {
+                vertx.setTimer(delay, ignored -> connect(failures + 1));
+            }
         });
     }
 
