@@ -11,6 +11,9 @@ import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -86,7 +89,14 @@ public class RevocationNotices {
         stopping = true;
         PgSubscriber made = subscriber;
         if (made != null) {
-            made.close();
+            // wait (briefly) for the close, which otherwise may complete after Vert.x stopped and log an error
+            try {
+                made.close().toCompletionStage().toCompletableFuture().get(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.debugf("Closing the revocation listener: %s", e.getMessage());
+            }
         }
     }
 
