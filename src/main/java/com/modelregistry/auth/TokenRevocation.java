@@ -21,7 +21,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Refuses a signed, unexpired token whose user was deleted, deactivated, or had its password or role changed since
  * the token was issued. The user's state (active, token version) is kept in the {@value #CACHE} cache
  * (application.properties: bounded, each entry expires {@code revocation-delay} after it was read); the instance that
- * makes a change forgets the entry at once, and other instances see the change when their entry expires. A hit costs
+ * makes a change forgets the entry at once, and the others when PostgreSQL's notice of it reaches them
+ * ({@link RevocationNotices}), or, if they missed it, when their entry expires. A hit costs
  * no database round trip; a miss is one indexed primary-key read through the reactive pool, outside any Hibernate
  * session, shared by the requests for that user that arrive while it runs.
  */
@@ -75,6 +76,12 @@ public class TokenRevocation implements SecurityIdentityAugmentor {
     @CheckReturnValue
     public Uni<Void> forget(long userId) {
         return cache.invalidate(userId);
+    }
+
+    /** Forgets every user: after notices may have been missed, each is read again on its next request. */
+    @CheckReturnValue
+    public Uni<Void> forgetAll() {
+        return cache.invalidateAll();
     }
 
     /**
