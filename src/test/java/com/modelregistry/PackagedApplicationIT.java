@@ -86,6 +86,29 @@ class PackagedApplicationIT {
                 "the Service exposes the management port: " + servicePorts);
     }
 
+    /** Issue 15: src/main/kubernetes/kubernetes.yml is merged into the one Deployment, and adds the budget. */
+    @Test
+    void theReplicasAreSpreadAndDrainedOneAtATime() throws IOException {
+        List<String> documents = Arrays.stream(Files.readString(Path.of("target", "kubernetes", "kubernetes.yml"))
+                .split("(?m)^---$")).toList();
+        List<String> deployments = documents.stream().filter(document -> document.contains("kind: Deployment")).toList();
+        assertEquals(1, deployments.size(), "Deployments in kubernetes.yml");
+        String deployment = deployments.get(0);
+        for (String expected : List.of("topologySpreadConstraints:", "topologyKey: kubernetes.io/hostname",
+                "topologyKey: topology.kubernetes.io/zone", "whenUnsatisfiable: ScheduleAnyway",
+                "path: /q/health/ready", "replicas: 2")) {
+            assertTrue(deployment.contains(expected), expected + " is missing from the Deployment");
+        }
+        assertFalse(deployment.contains("DoNotSchedule"), "a spread that a one-node cluster cannot meet");
+        List<String> budgets = documents.stream()
+                .filter(document -> document.contains("kind: PodDisruptionBudget")).toList();
+        assertEquals(1, budgets.size(), "PodDisruptionBudgets in kubernetes.yml");
+        for (String expected : List.of("apiVersion: policy/v1", "maxUnavailable: 1",
+                "app.kubernetes.io/name: model-registry")) {
+            assertTrue(budgets.get(0).contains(expected), expected + " is missing from the PodDisruptionBudget");
+        }
+    }
+
     @Test
     void theEmbeddedDatabaseIsNotPackaged() throws IOException {
         try (Stream<Path> files = Files.walk(APP)) {

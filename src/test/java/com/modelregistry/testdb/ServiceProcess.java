@@ -39,6 +39,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts an instance on the test database with these extra settings, and waits until it is ready. */
     public static ServiceProcess start(Map<String, String> settings) throws Exception {
+        return start(Path.of("target", "quarkus-app"), settings);
+    }
+
+    /**
+     * The same with another build of the application ({@code app} holds its {@code quarkus-run.jar}), such as the
+     * previous release's.
+     */
+    public static ServiceProcess start(Path app, Map<String, String> settings) throws Exception {
         Map<String, String> all = new HashMap<>();
         all.put("quarkus.datasource.reactive.url", PostgresResource.reactiveUrl());
         all.put("quarkus.datasource.username", "postgres");
@@ -55,12 +63,13 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         all.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
-        command.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
+        command.add(app.resolve("quarkus-run.jar").toString());
         Path log = Path.of("target", "instance-" + port + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServiceProcess instance = new ServiceProcess(process, port, managementPort, log);
         try {
-            instance.awaitReady(Duration.ofSeconds(60));
+            // generous: three instances starting together on a shared two-core machine took 80 s (issue 15)
+            instance.awaitReady(Duration.ofSeconds(180));
         } catch (Exception | Error e) {
             instance.close();
             throw e;
@@ -86,11 +95,17 @@ public final class ServiceProcess implements AutoCloseable {
     /** The same, with these settings on top (such as another admin account). */
     public static ServiceProcess startOn(EmbeddedDatabase database,
             Map<String, String> extra) throws Exception {
+        return startOn(Path.of("target", "quarkus-app"), database, extra);
+    }
+
+    /** The same with another build of the application, such as the previous release's. */
+    public static ServiceProcess startOn(Path app, EmbeddedDatabase database,
+            Map<String, String> extra) throws Exception {
         Map<String, String> settings = new HashMap<>(database.datasourceConfig());
         settings.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
         settings.putAll(AuthResource.settingsForAnotherInstance());
         settings.putAll(extra);
-        return start(settings);
+        return start(app, settings);
     }
 
     public String baseUri() {
