@@ -64,7 +64,12 @@ class WritesSurviveFaultsIT {
         ModelWriters writers;
         try (ServiceProcess instance = ServiceProcess.start(Map.of())) {
             writers = ModelWriters.start(instance, owner, "killed", WRITERS);
-            Thread.sleep(2500);
+            // kill while writes are in flight, once some are acknowledged: a loaded machine may take seconds for that
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (writers.acknowledged.size() < 20 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(500);
             instance.kill();
             writers.stop();
             System.out.printf("SIGKILL during writes: %d writes acknowledged before it%n", writers.acknowledged.size());
