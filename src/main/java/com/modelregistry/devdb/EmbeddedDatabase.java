@@ -53,7 +53,10 @@ public final class EmbeddedDatabase {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!keepData)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200");
+                    .setServerConfig("max_connections", "200")
+                    // what each statement costs, for a developer and for the tests that count statements PostgreSQL
+                    // runs from the reactive pool, outside Hibernate's SQL log (login/LoginStatementsTest)
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
             if (port > 0) {
                 builder.setPort(port);
             }
