@@ -25,7 +25,8 @@ command -v wrk >/dev/null || need_apt+=(wrk)
 command -v psql >/dev/null || need_apt+=(postgresql-client)
 if ! $smoke && ! command -v gnuplot >/dev/null; then need_apt+=(gnuplot-nox); fi
 if [[ ,$only, == *,fastapi,* ]]; then
-  for package in python3-fastapi python3-sqlalchemy python3-asyncpg python3-uvicorn python3-jwt; do
+  for package in python3-fastapi python3-sqlalchemy python3-asyncpg python3-uvicorn python3-jwt python3-uvloop \
+                 python3-httptools; do
     dpkg -s "$package" >/dev/null 2>&1 || need_apt+=("$package")
   done
 fi
@@ -91,10 +92,13 @@ start_impl() {
       wait_ready "http://localhost:$management_port/q/health/ready"
       ;;
     fastapi)
+      # as FastAPI's users deploy it (uvicorn[standard]): uvloop and httptools, one worker per core; the app prints
+      # the loop and protocol each worker really runs. BENCH_FASTAPI_HTTP=h11 runs uvloop alone: Debian's httptools
+      # (0.1.1) is older than the 0.4.0 uvicorn 0.17.6's [standard] extra asks for (bench/README).
       BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
       BENCH_POOL_SIZE=$pool_size BENCH_WORKERS=$(nproc) \
         /usr/bin/python3 -m uvicorn app:app --app-dir "$bench/impl/fastapi" --host 127.0.0.1 --port $app_port \
-          --workers "$(nproc)" --no-access-log --log-level warning >"$work/app.log" 2>&1 &
+          --workers "$(nproc)" --loop uvloop --http "${BENCH_FASTAPI_HTTP:-httptools}" --no-access-log --log-level warning >"$work/app.log" 2>&1 &
       app=$!
       wait_ready "http://localhost:$app_port/models/1"
       ;;

@@ -1,8 +1,11 @@
 """The stack Model Registry replaces: FastAPI + async SQLAlchemy ORM + asyncpg under uvicorn, written the usual way
 (ORM queries, one session per request), answering the benchmark's endpoints with the same JSON and checking the same
 RS256 bearer token on every request. Not part of the product; started by bench/run.sh from Debian's packages."""
+import asyncio
+import gc
 import json
 import os
+import sys
 from datetime import datetime, timezone
 
 import jwt
@@ -50,6 +53,18 @@ class MLModel(Base):
 
 
 app = FastAPI()
+
+
+@app.on_event("startup")
+async def report_server_stack():
+    """One line per worker saying which event loop and which HTTP protocol it really runs, asked of the running
+    process rather than read from the command line: bench/run.sh prints it, so a missing uvloop or httptools shows."""
+    import uvicorn.config
+    configs = [o for o in gc.get_objects() if isinstance(o, uvicorn.config.Config)]
+    protocol = getattr(configs[0], "http_protocol_class", None) if configs else None
+    loop = type(asyncio.get_running_loop())
+    print(f"fastapi worker {os.getpid()}: event loop {loop.__module__}.{loop.__qualname__}, HTTP protocol "
+          f"{protocol.__module__ + '.' + protocol.__qualname__ if protocol else 'unknown'}", file=sys.stderr, flush=True)
 
 
 async def session():
