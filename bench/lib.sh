@@ -56,9 +56,27 @@ as_postgres "'$pg_bin/pg_ctl' -D '$work/pg/data' -o '-p $pg_port -k $work/pg' -l
 psql_bench() { psql -q -v ON_ERROR_STOP=1 -h localhost -p $pg_port -U bench -d bench "$@"; }
 psql -q -h localhost -p $pg_port -U bench -d postgres -c "create database bench" >/dev/null
 
+# Started implementations: app is the last one's pid (what the single-instance scripts use), app_pids every one's by
+# name, so that run.sh can keep all of them running side by side, each on its own port and with its own log.
 app=
-stop_app() { if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; app=; fi; }
+declare -A app_pids=()
+stop_app() {
+  local impl
+  if [ -n "$app" ]; then
+    kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
+    for impl in "${!app_pids[@]}"; do [ "${app_pids[$impl]}" != "$app" ] || unset "app_pids[$impl]"; done
+    app=
+  fi
+}
+stop_impl() {
+  local pid=${app_pids[$1]:-}
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  unset "app_pids[$1]"
+  if [ "$app" = "$pid" ]; then app=; fi
+}
 cleanup() {
+  local impl
+  for impl in "${!app_pids[@]}"; do stop_impl "$impl"; done
   stop_app
   as_postgres "'$pg_bin/pg_ctl' -D '$work/pg/data' -m fast stop >/dev/null" || true
   rm -rf "$work"
@@ -69,52 +87,74 @@ openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/private
 openssl pkey -in "$work/private.pem" -pubout -out "$work/public.pem"
 admin_password=bench-admin-password
 
+# wait_ready URL PID LOG: until URL answers, or PID has died (then LOG's end is shown)
 wait_ready() {
   for _ in $(seq 1 120); do
     curl -sf -o /dev/null ${token:+-H "Authorization: Bearer $token"} "$1" && return 0
-    kill -0 "$app" 2>/dev/null || { tail -n 30 "$work/app.log"; return 1; }
+    kill -0 "$2" 2>/dev/null || { tail -n 30 "$3"; return 1; }
     sleep 0.5
   done
   return 1
 }
 
 # --- implementations -----------------------------------------------------------------------------------------------
+# start_impl NAME [PORT [MANAGEMENT_PORT]]: starts NAME on PORT (default $app_port; Model Registry's health and
+# metrics on MANAGEMENT_PORT, default $management_port), logging to $work/app-NAME.log, and waits until it answers.
+# model-registry-uncached is the same jar with the verified-token cache off (REGISTRY_AUTH_TOKEN_CACHE_ENABLED=false):
+# the signature checked on every request, like raw Vert.x does.
 start_impl() {
-  case $1 in
-    model-registry)
+  local impl=$1 port=${2:-$app_port} mport=${3:-$management_port} log="$work/app-$1.log" cache=true
+  case $impl in
+    model-registry|model-registry-uncached)
+      [ "$impl" = model-registry ] || cache=false
+      REGISTRY_AUTH_TOKEN_CACHE_ENABLED=$cache \
       QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://localhost:$pg_port/bench" QUARKUS_DATASOURCE_USERNAME=bench \
       QUARKUS_DATASOURCE_PASSWORD=unused QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE=$pool_size \
       MP_JWT_VERIFY_PUBLICKEY_LOCATION="file:$work/public.pem" SMALLRYE_JWT_SIGN_KEY_LOCATION="file:$work/private.pem" \
       REGISTRY_ADMIN_USERNAME=admin REGISTRY_ADMIN_EMAIL=admin@example.com REGISTRY_ADMIN_PASSWORD=$admin_password \
-      QUARKUS_HTTP_PORT=$app_port QUARKUS_MANAGEMENT_PORT=$management_port QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-        java ${BENCH_JAVA_OPTS:-} -jar "$root/target/quarkus-app/quarkus-run.jar" >"$work/app.log" 2>&1 &
+      QUARKUS_HTTP_PORT=$port QUARKUS_MANAGEMENT_PORT=$mport QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+        java ${BENCH_JAVA_OPTS:-} -jar "$root/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
       app=$!
-      wait_ready "http://localhost:$management_port/q/health/ready"
+      app_pids[$impl]=$app
+      wait_ready "http://localhost:$mport/q/health/ready" "$app" "$log"
       ;;
     fastapi)
       # as FastAPI's users deploy it (uvicorn[standard]): uvloop and httptools, one worker per core; the app prints
-      # the loop and protocol each worker really runs. BENCH_FASTAPI_HTTP=h11 runs uvloop alone: Debian's httptools
-      # (0.1.1) is older than the 0.4.0 uvicorn 0.17.6's [standard] extra asks for (bench/README).
+      # the loop and protocol each worker really runs (fastapi_stack). BENCH_FASTAPI_HTTP=h11 runs uvloop alone:
+      # Debian's httptools (0.1.1) is older than the 0.4.0 uvicorn 0.17.6's [standard] extra asks for (bench/README).
       BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
       BENCH_POOL_SIZE=$pool_size BENCH_WORKERS=$(nproc) \
-        /usr/bin/python3 -m uvicorn app:app --app-dir "$bench/impl/fastapi" --host 127.0.0.1 --port $app_port \
-          --workers "$(nproc)" --loop uvloop --http "${BENCH_FASTAPI_HTTP:-httptools}" --no-access-log --log-level warning >"$work/app.log" 2>&1 &
+        /usr/bin/python3 -m uvicorn app:app --app-dir "$bench/impl/fastapi" --host 127.0.0.1 --port "$port" \
+          --workers "$(nproc)" --loop uvloop --http "${BENCH_FASTAPI_HTTP:-httptools}" --no-access-log --log-level warning >"$log" 2>&1 &
       app=$!
-      wait_ready "http://localhost:$app_port/models/1"
+      app_pids[$impl]=$app
+      wait_ready "http://localhost:$port/models/1" "$app" "$log"
       ;;
     spring-webflux|vertx-raw)
-      if stale "$bench/impl/$1/target/$1.jar" "$bench/impl/$1/src" "$bench/impl/$1/pom.xml"; then
-        log "building $1"
-        (cd "$bench/impl/$1" && "$root/mvnw" -q -B package)
+      if stale "$bench/impl/$impl/target/$impl.jar" "$bench/impl/$impl/src" "$bench/impl/$impl/pom.xml"; then
+        log "building $impl"
+        (cd "$bench/impl/$impl" && "$root/mvnw" -q -B package)
       fi
       BENCH_PUBLIC_KEY="$work/public.pem" BENCH_DB_PORT=$pg_port BENCH_DB_NAME=bench BENCH_DB_USER=bench \
-      BENCH_POOL_SIZE=$pool_size BENCH_HTTP_PORT=$app_port \
-        java -jar "$bench/impl/$1/target/$1.jar" >"$work/app.log" 2>&1 &
+      BENCH_POOL_SIZE=$pool_size BENCH_HTTP_PORT=$port \
+        java -jar "$bench/impl/$impl/target/$impl.jar" >"$log" 2>&1 &
       app=$!
-      wait_ready "http://localhost:$app_port/models/1"
+      app_pids[$impl]=$app
+      wait_ready "http://localhost:$port/models/1" "$app" "$log"
       ;;
-    *) echo "unknown implementation $1"; exit 2 ;;
+    *) echo "unknown implementation $impl"; exit 2 ;;
   esac
+}
+
+# fastapi_stack: one line per uvicorn worker, "event loop X, HTTP protocol Y", from the running workers' own startup
+# lines (impl/fastapi/app.py), waiting a little for the workers that started after the first one answered
+fastapi_stack() {
+  local log="$work/app-fastapi.log"
+  for _ in $(seq 1 20); do
+    [ "$(grep -c '^fastapi worker' "$log")" -ge "$(nproc)" ] && break
+    sleep 0.5
+  done
+  grep '^fastapi worker' "$log" | sed 's/^fastapi worker [0-9]*: //' | sort | uniq -c | sed 's/^ *//; s/ / worker(s): /'
 }
 
 # --- schema and data: Model Registry migrates and creates the admin, then COPY loads the rest -------------------------

@@ -1,38 +1,95 @@
 #!/usr/bin/env bash
-# The benchmark: one PostgreSQL, the same data loaded with COPY, each implementation in turn on the same pool size,
-# warmed up, its answers compared with the others', then driven by wrk per scenario. Prints a table and writes
-# bench/results/<date>.json (and a PNG chart when gnuplot is there).
+# The benchmark: one PostgreSQL, the same data loaded with COPY, every implementation started once on its own port
+# with the same pool size, its answers compared with the others', warmed up, then driven by wrk in rounds: each round
+# runs every implementation once per scenario, in turn, so that all of them meet the same machine state, and the
+# ratios (Model Registry / each peer) are taken per round. Prints the tables, the median ratios and their spread, and
+# writes bench/results/<date>.json (and a PNG chart when gnuplot is there) unless it refuses (see below); a second run
+# of the day writes <date>-HHMM.json, a run that is not reportable <date>-not-reportable.json.
 #
-# usage: bench/run.sh [--smoke] [--scale] [--only NAME[,NAME]]
-#   --smoke   seconds, Model Registry only, checks answers and that the script works; asserts no timing (CI)
-#   --scale   1,000,000 models instead of 100,000
-#   --only    which implementations, in order (the first one's answers are the reference); default: all
-# Implementations so far: model-registry (the packaged jar, prod mode), fastapi (bench/impl/fastapi, the stack it
-# replaces, one uvicorn worker per core), spring-webflux (bench/impl/spring-webflux, Spring Boot WebFlux + Spring
-# Data R2DBC written the usual Spring way), vertx-raw (bench/impl/vertx-raw, the ceiling).
-# Model Registry alone is then run at half of its peak per scenario. bench/README.md has the results and goals.
-# S6 (resolve an alias) runs only where the implementation has the endpoint: vertx-raw, and Model Registry once its
-# OpenAPI document declares it; the others are reported as "S6: not implemented by X".
+# usage: bench/run.sh [--smoke] [--scale] [--only NAME[,NAME]] [--ignore-load]
+#   --smoke        seconds: Model Registry with and without the token cache, checks answers and that every scenario
+#                  runs; asserts no timing, no load check, no ratio, no JSON (CI)
+#   --scale        1,000,000 models instead of 100,000
+#   --only         which implementations, in order (the first one's answers are the reference); default: all
+#   --ignore-load  run even when the machine was busy before the start; the JSON is then marked not reportable
+#                  (development only)
+# Environment, for checking the script only (a run with any of them set is marked not reportable):
+#   BENCH_DURATION (10s), BENCH_WARMUP (10s), BENCH_ROUNDS (3), BENCH_MAX_SPREAD (15, in %), BENCH_MAX_BUSY (10, in %)
+#
+# Refusal: exit 3 and no JSON when any ratio between implementations strays more than ±BENCH_MAX_SPREAD % from its
+# median over the rounds; exit 4 before anything starts when the CPU was more than BENCH_MAX_BUSY % busy over 5 s
+# (something else is running), unless --ignore-load.
+#
+# Implementations: model-registry (the packaged jar, prod mode, default settings: verified-token cache on),
+# model-registry-uncached (the same jar with REGISTRY_AUTH_TOKEN_CACHE_ENABLED=false: the signature verified on every
+# request, like raw Vert.x), fastapi (bench/impl/fastapi, the stack it replaces: uvicorn with uvloop and httptools,
+# one worker per core), spring-webflux (bench/impl/spring-webflux, Spring Boot WebFlux + Spring Data R2DBC + the
+# resource server), vertx-raw (bench/impl/vertx-raw, the ceiling). Model Registry (default settings) is then run at
+# half of its peak per scenario. S6 (resolve an alias) runs only where the implementation has the endpoint: vertx-raw,
+# and Model Registry once its OpenAPI document declares it; the others are reported as "S6: not implemented by X".
+# bench/README.md has the results and goals; bench/tables.py writes its tables from the JSON.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bench="$root/bench"
 smoke=false
+ignore_load=false
 users=10000
 models=100000
 versions=3  # per model, with a production alias (S6)
-only=model-registry,fastapi,spring-webflux,vertx-raw
+only=model-registry,model-registry-uncached,fastapi,spring-webflux,vertx-raw
 while [ $# -gt 0 ]; do
   case $1 in
-    --smoke) smoke=true; users=200; models=2000; only=model-registry ;;
+    --smoke) smoke=true; users=200; models=2000; only=model-registry,model-registry-uncached ;;
     --scale) models=1000000 ;;
     --only) only=$2; shift ;;
+    --ignore-load) ignore_load=true ;;
     *) echo "unknown option $1"; exit 2 ;;
   esac
   shift
 done
-if $smoke; then duration=2s; warmup=2s; runs=1; connections=8; pace_probe=1s
-else duration=10s; warmup=10s; runs=3; connections=32; pace_probe=3s; fi
+not_reportable=()
+for setting in BENCH_DURATION BENCH_WARMUP BENCH_ROUNDS BENCH_MAX_SPREAD BENCH_MAX_BUSY; do
+  if [ -n "${!setting:-}" ]; then not_reportable+=("$setting=${!setting} (for checking the script only)"); fi
+done
+if $smoke; then duration=2s; warmup=2s; rounds=1; connections=8; pace_probe=1s
+else duration=${BENCH_DURATION:-10s}; warmup=${BENCH_WARMUP:-10s}; rounds=${BENCH_ROUNDS:-3}; connections=32
+  pace_probe=3s; fi
+max_spread=${BENCH_MAX_SPREAD:-15}
+max_busy=${BENCH_MAX_BUSY:-10}
+if ! $smoke && [ "$rounds" -lt 3 ]; then not_reportable+=("$rounds rounds (at least 3 for a reported run)"); fi
 export BENCH_WRK_DIR="$bench/wrk" BENCH_USERS=$users BENCH_MODELS=$models
+
+# --- is something else running? --------------------------------------------------------------------------------------
+# The share of CPU time that was not idle over 5 s, from /proc/stat, before this script starts anything. An idle
+# machine shows a few %; one busy thread of another program shows 1/nproc of the machine (50% on 2 cores). Above
+# max_busy (10%: a tenth of the machine taken from whichever implementation happens to run, of the order of the
+# spread the ratios may have) the figures would measure the neighbour as much as the implementations.
+cpu_busy_percent() {
+  local a b
+  a=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat)
+  sleep "$1"
+  b=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6}' /proc/stat)
+  awk -v a="$a" -v b="$b" 'BEGIN {split(a, x, " "); split(b, y, " "); busy = y[1] - x[1]; idle = y[2] - x[2]
+    printf "%.1f", (busy + idle > 0) ? 100 * busy / (busy + idle) : 0}'
+}
+load_busy=null
+load_passed=true
+if ! $smoke; then
+  load_busy=$(cpu_busy_percent 5)
+  echo "[bench $(date +%H:%M:%S)] CPU busy over 5 s before the start: $load_busy% (limit $max_busy%)"
+  if awk -v b="$load_busy" -v m="$max_busy" 'BEGIN {exit !(b > m)}'; then
+    load_passed=false
+    if $ignore_load; then
+      not_reportable+=("the machine was $load_busy% busy before the start (--ignore-load)")
+      echo "[bench] --ignore-load: going on; the results will be marked not reportable"
+    else
+      echo "bench/run.sh refuses to run: the CPU was $load_busy% busy over 5 s before the start (limit $max_busy%)," \
+        "so something else is running; stop it and run again (--ignore-load runs anyway, for development only)"
+      top -b -n 1 | sed -n '7,14p'
+      exit 4
+    fi
+  fi
+fi
 
 source "$bench/lib.sh"
 create_schema
@@ -45,7 +102,7 @@ load_models 1 "$models"
 has_s6() {
   case $1 in
     vertx-raw) return 0 ;;
-    model-registry) curl -sf "$2/q/openapi?format=json" | python3 -c '
+    model-registry|model-registry-uncached) curl -sf "$2/q/openapi?format=json" | python3 -c '
 import json, re, sys
 paths = json.load(sys.stdin)["paths"]
 sys.exit(0 if any(re.fullmatch(r"/models/\{\w+\}/aliases/\{\w+\}", p) and "get" in paths[p] for p in paths) else 1)' ;;
@@ -82,57 +139,42 @@ sample() {
   psql_bench -c "delete from models where id > $models" >/dev/null
 }
 
-results="$work/results.tsv"
-declare -A scenarios_of  # implementation -> the scenarios it runs
-run_scenarios() {
-  local impl=$1 base=$2
-  log "$impl: warming up ($warmup)"
-  wrk -t 2 -c "$connections" -d "$warmup" -s "$bench/wrk/s5.lua" "$base" >/dev/null
-  for scenario in ${scenarios_of[$impl]}; do
-    for run in $(seq 1 "$runs"); do
-      out=$(wrk -t 2 -c "$connections" -d "$duration" --latency -s "$bench/wrk/$scenario.lua" "$base")
-      rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-      p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
-      p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
-      errors=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$impl" "$scenario" "$run" "$rps" "$p50" "$p99" "${errors:-0}" >>"$results"
-    done
-    psql_bench -c "delete from models where id > $models" >/dev/null
-  done
-  psql_bench -c "vacuum analyze models" >/dev/null
+# refuses_tampered IMPL BASE: the admin token with one character of its signature changed must be refused, also after
+# the genuine token has been accepted many times (a cache of verified tokens must not let it through)
+tampered_token() {
+  python3 -c '
+import sys
+head, body, sig = sys.argv[1].split(".")
+i = len(sig) // 2
+sig = sig[:i] + ("A" if sig[i] != "A" else "B") + sig[i + 1:]
+print(".".join([head, body, sig]))' "$token"
+}
+refuses_tampered() {
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(tampered_token)" "$2/models/7")
+  [ "$status" = 401 ] || { echo "$1 answered $status, not 401, to a token with a tampered signature"; exit 1; }
 }
 
-# half_peak IMPL BASE: each scenario again at half of the throughput just measured, paced by a pause before every
-# request (wrk has no fixed rate): a short probe measures the latency that adds to the pause, then one timed run
-paced="$work/paced.tsv"
-half_peak() {
-  local impl=$1 base=$2 scenario peak target pause out probe_rps
-  for scenario in ${scenarios_of[$impl]}; do
-    peak=$(awk -F'\t' -v i="$impl" -v s="$scenario" '$1 == i && $2 == s {print $4}' "$results" | sort -n \
-      | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
-    target=$(awk -v p="$peak" 'BEGIN {printf "%.0f", p / 2}')
-    pause=$(awk -v c="$connections" -v t="$target" 'BEGIN {printf "%.3f", c * 1000 / t}')
-    probe_rps=$(BENCH_DELAY_MS=$pause wrk -t 2 -c "$connections" -d "$pace_probe" -s "$bench/wrk/$scenario.lua" "$base" \
-      | awk '/Requests\/sec/ {print $2}')
-    # the period per connection is pause + latency; take the latency the probe saw off the pause
-    pause=$(awk -v c="$connections" -v t="$target" -v r="$probe_rps" -v d="$pause" \
-      'BEGIN {l = c * 1000 / r - d; v = c * 1000 / t - l; if (v < 0.05) v = 0.05; printf "%.3f", v}')
-    out=$(BENCH_DELAY_MS=$pause wrk -t 2 -c "$connections" -d "$duration" --latency -s "$bench/wrk/$scenario.lua" "$base")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$impl" "$scenario" "$target" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
-      "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
-      "$(echo "$out" | awk '/Non-2xx/ {print $NF}')" >>"$paced"
-    psql_bench -c "delete from models where id > $models" >/dev/null
-  done
-  psql_bench -c "vacuum analyze models" >/dev/null
-}
-
+# --- start every implementation once, each on its own port ----------------------------------------------------------
+declare -A base_of scenarios_of  # implementation -> its URL; the scenarios it runs
+impls=(${only//,/ })
 reference=
 reference_s6=
 without_s6=()
-for impl in ${only//,/ }; do
-  log "$impl: starting"
-  start_impl "$impl"
-  sample "http://localhost:$app_port" "$work/sample-$impl.txt"
+next_port=$app_port
+next_management_port=$management_port
+for impl in "${impls[@]}"; do
+  port=$(free_port "$next_port")
+  mport=$(free_port "$next_management_port")
+  [ "$mport" != "$port" ] || mport=$(free_port $((mport + 1)))
+  log "$impl: starting on port $port"
+  start_impl "$impl" "$port" "$mport"
+  next_port=$((port + 1))
+  next_management_port=$((mport + 1))
+  base="http://localhost:$port"
+  base_of[$impl]=$base
+  [ "$impl" != fastapi ] || fastapi_stack | while read -r line; do log "fastapi runs: $line"; done
+  sample "$base" "$work/sample-$impl.txt"
   for expected in S1 S2 S3 S4; do
     grep -q "^$expected {" "$work/sample-$impl.txt" || { echo "$impl: no JSON answer for $expected"; cat "$work/sample-$impl.txt"; exit 1; }
   done
@@ -140,9 +182,10 @@ for impl in ${only//,/ }; do
     echo "$impl answers differently from $reference"; exit 1
   fi
   reference=${reference:-$impl}
+  refuses_tampered "$impl" "$base"
   scenarios_of[$impl]="s1 s2 s3 s4 s5"
-  if has_s6 "$impl" "http://localhost:$app_port"; then
-    sample_s6 "http://localhost:$app_port" "$work/sample-s6-$impl.txt"
+  if has_s6 "$impl" "$base"; then
+    sample_s6 "$base" "$work/sample-s6-$impl.txt"
     if [ -n "$reference_s6" ] && ! diff "$work/sample-s6-$reference_s6.txt" "$work/sample-s6-$impl.txt"; then
       echo "$impl answers S6 differently from $reference_s6"; exit 1
     fi
@@ -152,70 +195,123 @@ for impl in ${only//,/ }; do
     log "S6: not implemented by $impl"
     without_s6+=("$impl")
   fi
-  run_scenarios "$impl" "http://localhost:$app_port"
-  if [ "$impl" = model-registry ]; then
-    log "$impl: half of the peak throughput of each scenario"
-    half_peak "$impl" "http://localhost:$app_port"
-  fi
-  stop_app
 done
 
-# --- report --------------------------------------------------------------------------------------------------------
-to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.2f", v}'; }
-median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
-printf '%-16s %-4s %12s %10s %10s %8s\n' implementation scen requests/s p50_ms p99_ms non2xx
-json="["
-for impl in ${only//,/ }; do
-  for scenario in ${scenarios_of[$impl]}; do
-    rows=$(awk -F'\t' -v i="$impl" -v s="$scenario" '$1 == i && $2 == s' "$results")
-    rps=$(echo "$rows" | cut -f4 | median)
-    p50=$(echo "$rows" | cut -f5 | while read -r v; do echo "$v" | to_ms; echo; done | median)
-    p99=$(echo "$rows" | cut -f6 | while read -r v; do echo "$v" | to_ms; echo; done | median)
-    errors=$(echo "$rows" | cut -f7 | awk '{s += $1} END {print s + 0}')
-    printf '%-16s %-4s %12s %10s %10s %8s\n' "$impl" "${scenario^^}" "$rps" "$p50" "$p99" "$errors"
-    json+=$(printf '{"implementation":"%s","scenario":"%s","requestsPerSecond":%s,"p50Ms":%s,"p99Ms":%s,"non2xx":%s},' \
-      "$impl" "${scenario^^}" "$rps" "$p50" "$p99" "$errors")
+for impl in "${impls[@]}"; do
+  log "$impl: warming up ($warmup)"
+  wrk -t 2 -c "$connections" -d "$warmup" -s "$bench/wrk/s5.lua" "${base_of[$impl]}" >/dev/null
+  psql_bench -c "delete from models where id > $models" >/dev/null
+  refuses_tampered "$impl" "${base_of[$impl]}"
+done
+psql_bench -c "vacuum analyze models" >/dev/null
+
+# --- rounds: every implementation once per scenario, in turn ----------------------------------------------------------
+# The order of the implementations moves by one each round, so that none always runs first (or right after the same
+# neighbour). Rows written by S4 (and S5's share of S4) are deleted after each run, so every run reads the same data.
+results="$work/results.tsv"
+: >"$results"
+for round in $(seq 1 "$rounds"); do
+  shift_by=$(( (round - 1) % ${#impls[@]} ))
+  order=("${impls[@]:$shift_by}" "${impls[@]:0:$shift_by}")
+  log "round $round of $rounds: ${order[*]}"
+  for scenario in s1 s2 s3 s4 s5 s6; do
+    for impl in "${order[@]}"; do
+      [[ " ${scenarios_of[$impl]} " == *" $scenario "* ]] || continue
+      out=$(wrk -t 2 -c "$connections" -d "$duration" --latency -s "$bench/wrk/$scenario.lua" "${base_of[$impl]}")
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$impl" "${scenario^^}" \
+        "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "50%" {print $2}')" \
+        "$(echo "$out" | awk '$1 == "99%" {print $2}')" "$(echo "$out" | awk '/Non-2xx/ {print $NF}')" >>"$results"
+      if [ "$scenario" = s4 ] || [ "$scenario" = s5 ]; then
+        psql_bench -c "delete from models where id > $models" -c "vacuum analyze models" >/dev/null
+      fi
+    done
   done
 done
-json="${json%,}]"
-printf '\nModel Registry at half of its peak (paced by wrk pauses)\n%-4s %12s %12s %10s %10s %8s\n' scen target/s achieved/s p50_ms p99_ms non2xx
-paced_json="["
-while IFS=$'\t' read -r impl scenario target achieved p50 p99 errors; do
-  p50=$(echo "$p50" | to_ms); p99=$(echo "$p99" | to_ms)
-  printf '%-4s %12s %12s %10s %10s %8s\n' "${scenario^^}" "$target" "$achieved" "$p50" "$p99" "${errors:-0}"
-  paced_json+=$(printf '{"implementation":"%s","scenario":"%s","targetRequestsPerSecond":%s,"requestsPerSecond":%s,"p50Ms":%s,"p99Ms":%s,"non2xx":%s},' \
-    "$impl" "${scenario^^}" "$target" "$achieved" "$p50" "$p99" "${errors:-0}")
-done < <(cat "$paced" 2>/dev/null)
-paced_json="${paced_json%,}]"
 
-# S6's goals, from this run: S6 ÷ Model Registry's own S1, and S6's p99 at half of the peak
-echo
-for impl in "${without_s6[@]}"; do echo "S6: not implemented by $impl"; done
-s6_json='{"notImplementedBy":['$(for impl in "${without_s6[@]}"; do printf '"%s",' "$impl"; done | sed 's/,$//')']'
-if [[ " ${scenarios_of[model-registry]:-} " == *" s6 "* ]]; then
-  s1_rps=$(awk -F'\t' '$1 == "model-registry" && $2 == "s1" {print $4}' "$results" | median)
-  s6_rps=$(awk -F'\t' '$1 == "model-registry" && $2 == "s6" {print $4}' "$results" | median)
-  s6_ratio=$(awk -v a="$s6_rps" -v b="$s1_rps" 'BEGIN {printf "%.2f", a / b}')
-  s6_p99=$(awk -F'\t' '$1 == "model-registry" && $2 == "s6" {print $6}' "$paced" | to_ms)
-  printf 'Model Registry S6 / S1, same run: %s / %s = %s (goal >= 0.9)\n' "$s6_rps" "$s1_rps" "$s6_ratio"
-  printf 'Model Registry S6 p99 at half of its peak: %s ms (goal <= 10)\n' "$s6_p99"
-  s6_json+=$(printf ',"modelRegistryS6OverS1":%s,"modelRegistryS6HalfPeakP99Ms":%s' "$s6_ratio" "$s6_p99")
-elif [[ ,$only, == *,model-registry,* ]]; then
-  echo "S6 goals not measured: Model Registry has no GET /models/{id}/aliases/{alias} yet"
+# --- Model Registry (default settings) at half of its peak --------------------------------------------------------
+# Each scenario again at half of its median throughput over the rounds, paced by a pause before every request (wrk
+# has no fixed rate): a short probe measures the latency that adds to the pause, then one timed run.
+paced="$work/paced.tsv"
+: >"$paced"
+half_peak() {
+  local impl=$1 base=$2 scenario peak target pause out probe_rps
+  for scenario in ${scenarios_of[$impl]}; do
+    peak=$(awk -F'\t' -v i="$impl" -v s="${scenario^^}" '$2 == i && $3 == s {print $4}' "$results" | sort -n \
+      | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
+    target=$(awk -v p="$peak" 'BEGIN {printf "%.0f", p / 2}')
+    pause=$(awk -v c="$connections" -v t="$target" 'BEGIN {printf "%.3f", c * 1000 / t}')
+    probe_rps=$(BENCH_DELAY_MS=$pause wrk -t 2 -c "$connections" -d "$pace_probe" -s "$bench/wrk/$scenario.lua" "$base" \
+      | awk '/Requests\/sec/ {print $2}')
+    # the period per connection is pause + latency; take the latency the probe saw off the pause
+    pause=$(awk -v c="$connections" -v t="$target" -v r="$probe_rps" -v d="$pause" \
+      'BEGIN {l = c * 1000 / r - d; v = c * 1000 / t - l; if (v < 0.05) v = 0.05; printf "%.3f", v}')
+    out=$(BENCH_DELAY_MS=$pause wrk -t 2 -c "$connections" -d "$duration" --latency -s "$bench/wrk/$scenario.lua" "$base")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$impl" "${scenario^^}" "$target" "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
+      "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
+      "$(echo "$out" | awk '/Non-2xx/ {print $NF}')" >>"$paced"
+    psql_bench -c "delete from models where id > $models" >/dev/null
+  done
+  psql_bench -c "vacuum analyze models" >/dev/null
+}
+if [ -n "${base_of[model-registry]:-}" ]; then
+  log "model-registry: half of the peak throughput of each scenario"
+  half_peak model-registry "${base_of[model-registry]}"
 fi
-s6_json+='}'
-if $smoke; then
-  cat "$results" "$paced" 2>/dev/null | awk -F'\t' '$7 > 0 {bad = 1} END {exit bad}' || { echo "smoke: non-2xx answers"; exit 1; }
-  echo "smoke: answers checked and every scenario ran; no timing asserted"
-  exit 0
+
+# --- versions of everything measured ----------------------------------------------------------------------------------
+# read from what runs (the jars' contents, the interpreters), not from the build files
+jar_version() {  # jar_version JAR PATTERN: the version in the name of the first entry matching PATTERN
+  unzip -Z1 "$1" 2>/dev/null | grep -oE "$2" | head -n 1 | grep -oE '[0-9]+(\.[0-9]+)+' | head -n 1 || true
+}
+pyversion() { /usr/bin/python3 -c "import $1; print($1.__version__)" 2>/dev/null || echo unknown; }
+versions_json=$(python3 -c 'import json, sys; print(json.dumps(dict(zip(sys.argv[1::2], sys.argv[2::2]))))' \
+  jdk "$(java -version 2>&1 | head -n 1 | grep -oE '"[^"]+"' | tr -d '"')" \
+  postgresql "$("$pg_bin/postgres" --version | awk '{print $NF}')" \
+  wrk "$(wrk -v 2>&1 | head -n 1 | awk '{print $2}')" \
+  quarkus "$(ls "$root/target/quarkus-app/lib/main" | grep -oE '^io\.quarkus\.quarkus-core-[0-9][^j]*' | head -n 1 | sed 's/io.quarkus.quarkus-core-//; s/\.$//')" \
+  python "$(/usr/bin/python3 -c 'import platform; print(platform.python_version())')" \
+  fastapi "$(pyversion fastapi)" uvicorn "$(pyversion uvicorn)" uvloop "$(pyversion uvloop)" \
+  httptools "$(pyversion httptools)" sqlalchemy "$(pyversion sqlalchemy)" asyncpg "$(pyversion asyncpg)" \
+  springBoot "$(jar_version "$bench/impl/spring-webflux/target/spring-webflux.jar" 'BOOT-INF/lib/spring-boot-[0-9][^/]*\.jar')" \
+  r2dbcPostgresql "$(jar_version "$bench/impl/spring-webflux/target/spring-webflux.jar" 'BOOT-INF/lib/r2dbc-postgresql-[0-9][^/]*\.jar')" \
+  vertx "$(unzip -p "$bench/impl/vertx-raw/target/vertx-raw.jar" META-INF/maven/io.vertx/vertx-core/pom.properties 2>/dev/null | sed -n 's/^version=//p')")
+fastapi_runs=null
+if [ -n "${base_of[fastapi]:-}" ]; then
+  fastapi_runs=$(fastapi_stack | python3 -c 'import json, sys; print(json.dumps([l.strip() for l in sys.stdin]))')
 fi
+
+# --- report: medians, ratios per round with their spread, refusal ---------------------------------------------------
 stamp=$(date +%Y-%m-%d)
+meta=$(python3 -c '
+import json, sys
+a = sys.argv[1:]
+print(json.dumps({
+  "date": a[0], "machine": a[1], "users": int(a[2]), "models": int(a[3]), "versionsPerModel": int(a[4]),
+  "connections": int(a[5]), "duration": a[6], "warmup": a[7], "rounds": int(a[8]), "poolSize": int(a[9]),
+  "implementations": a[10].split(","), "maxSpreadPercent": float(a[11]),
+  "loadCheck": {"cpuBusyPercent": json.loads(a[12]), "seconds": 5, "maxBusyPercent": float(a[13]),
+                "passed": a[14] == "true", "ignored": a[15] == "true"},
+  "notReportableBecause": [r for r in a[16].split("\n") if r],
+  "notImplementedS6": [i for i in a[17].split(",") if i],
+  "versions": json.loads(a[18]), "fastapiRuns": json.loads(a[19]), "smoke": a[20] == "true"}))' \
+  "$stamp" "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB" "$users" "$models" "$versions" "$connections" \
+  "$duration" "$warmup" "$rounds" "$pool_size" "$only" "$max_spread" "$load_busy" "$max_busy" "$load_passed" \
+  "$ignore_load" "$(printf '%s\n' "${not_reportable[@]}")" "$(IFS=,; echo "${without_s6[*]}")" "$versions_json" \
+  "$fastapi_runs" "$smoke")
+# never over a committed result: a run that is not reportable writes DATE-not-reportable.json, a second run of the
+# day DATE-HHMM.json
 mkdir -p "$bench/results"
-printf '{"date":"%s","machine":"%s cores, %s GiB","users":%s,"models":%s,"versionsPerModel":%s,"connections":%s,"duration":"%s","runs":%s,"results":%s,"halfPeak":%s,"s6":%s}\n' \
-  "$stamp" "$(nproc)" "$(free -g | awk '/Mem:/ {print $2}')" "$users" "$models" "$versions" "$connections" "$duration" "$runs" "$json" "$paced_json" "$s6_json" \
-  >"$bench/results/$stamp.json"
-log "wrote bench/results/$stamp.json"
+name=$stamp
+if [ ${#not_reportable[@]} -gt 0 ]; then name=$stamp-not-reportable
+elif [ -e "$bench/results/$stamp.json" ]; then name=$stamp-$(date +%H%M); fi
+set +e
+python3 "$bench/report.py" "$results" "$paced" "$meta" "$bench/results/$name.json"
+status=$?
+set -e
+[ "$status" = 0 ] || exit "$status"
+if $smoke; then exit 0; fi
+log "wrote bench/results/$name.json"
 if command -v gnuplot >/dev/null; then
-  "$bench/chart.sh" "$bench/results/$stamp.json"
-  log "wrote bench/results/$stamp.png"
+  "$bench/chart.sh" "$bench/results/$name.json"
+  log "wrote bench/results/$name.png"
 fi
