@@ -266,7 +266,7 @@ jar_version() {  # jar_version JAR PATTERN: the version in the name of the first
 pyversion() { /usr/bin/python3 -c "import $1; print($1.__version__)" 2>/dev/null || echo unknown; }
 versions_json=$(python3 -c 'import json, sys; print(json.dumps(dict(zip(sys.argv[1::2], sys.argv[2::2]))))' \
   jdk "$(java -version 2>&1 | head -n 1 | grep -oE '"[^"]+"' | tr -d '"')" \
-  postgresql "$("$pg_bin/postgres" --version | awk '{print $NF}')" \
+  postgresql "$("$pg_bin/postgres" --version | awk '{print $3}')" \
   wrk "$(wrk -v 2>&1 | head -n 1 | awk '{print $2}')" \
   quarkus "$(ls "$root/target/quarkus-app/lib/main" | grep -oE '^io\.quarkus\.quarkus-core-[0-9][^j]*' | head -n 1 | sed 's/io.quarkus.quarkus-core-//; s/\.$//')" \
   python "$(/usr/bin/python3 -c 'import platform; print(platform.python_version())')" \
