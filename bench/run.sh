@@ -14,7 +14,7 @@
 #   --ignore-load  run even when the machine was busy before the start; the JSON is then marked not reportable
 #                  (development only)
 # Environment, for checking the script only (a run with any of them set is marked not reportable):
-#   BENCH_DURATION (10s), BENCH_WARMUP (10s per scenario), BENCH_ROUNDS (3), BENCH_MAX_SPREAD (15, in %), BENCH_MAX_BUSY (10, in %)
+#   BENCH_DURATION (10s), BENCH_WARMUP (20s per scenario), BENCH_ROUNDS (3), BENCH_MAX_SPREAD (15, in %), BENCH_MAX_BUSY (10, in %)
 #
 # Refusal: exit 3 and no JSON when any ratio between implementations strays more than ±BENCH_MAX_SPREAD % from its
 # median over the rounds; exit 4 before anything starts when the CPU was more than BENCH_MAX_BUSY % busy over 5 s
@@ -52,7 +52,7 @@ for setting in BENCH_DURATION BENCH_WARMUP BENCH_ROUNDS BENCH_MAX_SPREAD BENCH_M
   if [ -n "${!setting:-}" ]; then not_reportable+=("$setting=${!setting} (for checking the script only)"); fi
 done
 if $smoke; then duration=2s; warmup=1s; rounds=1; connections=8; pace_probe=1s
-else duration=${BENCH_DURATION:-10s}; warmup=${BENCH_WARMUP:-10s}; rounds=${BENCH_ROUNDS:-3}; connections=32
+else duration=${BENCH_DURATION:-10s}; warmup=${BENCH_WARMUP:-20s}; rounds=${BENCH_ROUNDS:-3}; connections=32
   pace_probe=3s; fi
 max_spread=${BENCH_MAX_SPREAD:-15}
 max_busy=${BENCH_MAX_BUSY:-10}
@@ -199,6 +199,8 @@ done
 
 # Every scenario the implementation runs, $warmup each: a JIT compiles the paths it has run, and a short mix alone left
 # Model Registry's S1 far below what it reaches later (bench/README, issue 14), which a ratio would read as a gap.
+# bench/warmup.sh measured it here: Model Registry's S1 needs about 30 s of load before its JIT settles (raw Vert.x
+# about 20 s), hence 20 s per scenario, 100-120 s in all, before the first timed round.
 for impl in "${impls[@]}"; do
   log "$impl: warming up ($warmup per scenario: ${scenarios_of[$impl]})"
   for scenario in ${scenarios_of[$impl]}; do
