@@ -7,13 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
-/** The memory of verified tokens: never past a token's exp, and within its bounds of count and memory. */
+/** The memory of verified tokens: never past a token's end, and within its bounds of count and memory. */
 class VerifiedTokensTest {
 
     /** One clock for Caffeine's timer and the wall, moved by the test; starts at a whole second. */
@@ -30,8 +31,8 @@ class VerifiedTokensTest {
         }
     }
 
-    /** Just the claims the memory reads. */
-    private record Verified(long exp) implements JsonWebToken {
+    /** Just the claims read here: exp and iat. */
+    private record Token(long exp, long iat) implements JsonWebToken {
         @Override
         public String getName() {
             return "someone";
@@ -39,13 +40,16 @@ class VerifiedTokensTest {
 
         @Override
         public Set<String> getClaimNames() {
-            return Set.of(Claims.exp.name());
+            return Set.of(Claims.exp.name(), Claims.iat.name());
         }
 
         @SuppressWarnings("unchecked")
         @Override
         public <T> T getClaim(String name) {
-            return Claims.exp.name().equals(name) ? (T) Long.valueOf(exp) : null;
+            if (Claims.exp.name().equals(name)) {
+                return (T) Long.valueOf(exp);
+            }
+            return Claims.iat.name().equals(name) ? (T) Long.valueOf(iat) : null;
         }
     }
 
@@ -55,66 +59,79 @@ class VerifiedTokensTest {
         return new VerifiedTokens(maxTokens, maxBytes, clock, () -> clock.millis);
     }
 
+    private Token token() {
+        return new Token(clock.seconds() + 600, clock.seconds());
+    }
+
     @Test
-    void aTokenIsRememberedUntilItsExpiryAndNotAMomentLonger() {
+    void aTokenIsRememberedUntilItsEndAndNotAMomentLonger() {
         VerifiedTokens memory = memory(10, 1 << 20);
-        Verified token = new Verified(clock.seconds() + 60);
-        memory.remember("t", token);
+        Token token = token();
+        memory.remember("t", token, clock.seconds() + 60);
 
         clock.millis += 59_999;
         assertSame(token, memory.get("t"));
         clock.millis += 1;
-        assertNull(memory.get("t"), "answered at its exp");
+        assertNull(memory.get("t"), "answered at its end");
     }
 
     @Test
     void theWallClockIsCheckedEvenWhenTheTimerHasNotMoved() {
         long[] wall = {clock.millis};
         VerifiedTokens memory = new VerifiedTokens(10, 1 << 20, clock, () -> wall[0]);
-        memory.remember("t", new Verified(clock.seconds() + 60));
+        memory.remember("t", token(), clock.seconds() + 60);
 
         wall[0] += 60_000;
         assertNull(memory.get("t"));
     }
 
     @Test
-    void anExpiredTokenOrOneWithoutExpiryIsNotRemembered() {
+    void aTokenWhoseTimeIsUpOrUnknownIsNotRemembered() {
         VerifiedTokens memory = memory(10, 1 << 20);
-        memory.remember("expired", new Verified(clock.seconds()));
-        memory.remember("no exp", new Verified(0));
-        assertNull(memory.get("expired"));
-        assertNull(memory.get("no exp"));
-        assertEquals(0, memory.cache().estimatedSize());
+        memory.remember("ended", token(), clock.seconds());
+        memory.remember("unknown", token(), 0);
+        assertNull(memory.get("ended"));
+        assertNull(memory.get("unknown"));
+        assertEquals(0, memory.size());
     }
 
     @Test
-    void theCountIsBounded() {
-        VerifiedTokens memory = memory(100, 1 << 30);
-        for (int i = 0; i < 5_000; i++) {
-            memory.remember("token-" + i, new Verified(clock.seconds() + 600));
+    void aMaximumAgeEndsATokenBeforeItsExpiry() {
+        Token token = new Token(1_000 + 3_600, 1_000);
+        assertEquals(4_600, TokenVerification.acceptedUntil(token, Optional.empty()));
+        assertEquals(1_300, TokenVerification.acceptedUntil(token, Optional.of(300L)));
+        assertEquals(4_600, TokenVerification.acceptedUntil(token, Optional.of(7_200L)));
+        assertEquals(0, TokenVerification.acceptedUntil(new Token(4_600, 0), Optional.of(300L)), "no iat, no age");
+    }
+
+    @Test
+    void theCountIsBoundedExactlyWithTheDefaults() {
+        int maxTokens = 10_000;
+        VerifiedTokens memory = memory(maxTokens, 32L << 20);
+        for (int i = 0; i < 2 * maxTokens; i++) {
+            memory.remember("t" + i, token(), clock.seconds() + 600);
         }
-        memory.cache().cleanUp();
-        assertTrue(memory.cache().estimatedSize() <= 100, memory.cache().estimatedSize() + " tokens kept");
+        assertTrue(memory.size() <= maxTokens, memory.size() + " tokens kept");
     }
 
     @Test
     void theMemoryIsBoundedWhateverTheTokensWeigh() {
         long maxBytes = 1 << 20;
-        VerifiedTokens memory = memory(10_000, maxBytes);
+        VerifiedTokens memory = memory(100, maxBytes);
         String big = "x".repeat(16_000);
         for (int i = 0; i < 500; i++) {
-            memory.remember(big + i, new Verified(clock.seconds() + 600));
+            memory.remember(big + i, token(), clock.seconds() + 600);
         }
-        memory.cache().cleanUp();
-        long weighed = memory.cache().policy().eviction().orElseThrow().weightedSize().orElseThrow();
-        assertTrue(weighed <= maxBytes, weighed + " bytes kept");
-        assertTrue(memory.cache().estimatedSize() * VerifiedTokens.weight(big + 0) <= maxBytes,
-                memory.cache().estimatedSize() + " tokens of " + big.length() + " characters kept");
+        long kept = memory.size();
+        assertTrue(kept > 0 && kept * VerifiedTokens.weight(big + 0) <= maxBytes,
+                kept + " tokens of " + big.length() + " characters kept");
     }
 
     @Test
-    void boundsThatCannotHoldATokenAreRefused() {
+    void boundsThatCannotHoldTheirTokensAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> memory(0, 1 << 20));
-        assertThrows(IllegalArgumentException.class, () -> memory(100, 10));
+        assertThrows(IllegalArgumentException.class, () -> memory(1, 1024), "1 KiB for one token");
+        assertThrows(IllegalArgumentException.class, () -> memory(10_000, 16L << 20), "16 MiB for 10,000 tokens");
+        assertThrows(IllegalArgumentException.class, () -> memory(1, 4L << 30), "4 GiB for one token");
     }
 }
