@@ -51,9 +51,10 @@ not_reportable=()
 for setting in BENCH_DURATION BENCH_WARMUP BENCH_ROUNDS BENCH_MAX_SPREAD BENCH_MAX_BUSY; do
   if [ -n "${!setting:-}" ]; then not_reportable+=("$setting=${!setting} (for checking the script only)"); fi
 done
-if $smoke; then duration=2s; warmup=1s; rounds=1; connections=8; pace_probe=1s
+if $smoke; then duration=2s; warmup=1s; rounds=1; connections=8; pace_probe=1s; warmup_window=1s; warmup_extra=2
 else duration=${BENCH_DURATION:-10s}; warmup=${BENCH_WARMUP:-20s}; rounds=${BENCH_ROUNDS:-3}; connections=32
-  pace_probe=3s; fi
+  pace_probe=3s; warmup_window=5s; warmup_extra=6; fi
+warmup_steady=5
 max_spread=${BENCH_MAX_SPREAD:-15}
 max_busy=${BENCH_MAX_BUSY:-10}
 if ! $smoke && [ "$rounds" -lt 3 ]; then not_reportable+=("$rounds rounds (at least 3 for a reported run)"); fi
@@ -201,11 +202,26 @@ done
 # Model Registry's S1 far below what it reaches later (bench/README, issue 14), which a ratio would read as a gap.
 # bench/warmup.sh measured it here: Model Registry's S1 needs about 30 s of load before its JIT settles (raw Vert.x
 # about 20 s), hence 20 s per scenario, 100-120 s in all, before the first timed round.
+# After those 20 s, the scenario goes on in windows of $warmup_window until two windows in a row agree within
+# ±$warmup_steady %, or $warmup_extra more windows have run: a peer still compiling when the rounds begin (Spring
+# WebFlux's first round was 20-60% below its others in both runs of 2026-12-01) would read as an unsteady ratio.
 for impl in "${impls[@]}"; do
-  log "$impl: warming up ($warmup per scenario: ${scenarios_of[$impl]})"
+  log "$impl: warming up ($warmup per scenario, then until steady: ${scenarios_of[$impl]})"
   for scenario in ${scenarios_of[$impl]}; do
     wrk -t 2 -c "$connections" -d "$warmup" -s "$bench/wrk/$scenario.lua" "${base_of[$impl]}" >/dev/null
-    psql_bench -c "delete from models where id > $models" >/dev/null
+    windows=()
+    for _ in $(seq 1 "$warmup_extra"); do
+      windows+=("$(wrk -t 2 -c "$connections" -d "$warmup_window" -s "$bench/wrk/$scenario.lua" "${base_of[$impl]}" \
+        | awk '/Requests\/sec/ {printf "%.0f", $2}')")
+      psql_bench -c "delete from models where id > $models" >/dev/null
+      n=${#windows[@]}
+      if [ "$n" -ge 2 ] && awk -v a="${windows[n-2]}" -v b="${windows[n-1]}" -v m="$warmup_steady" \
+          'BEGIN {exit !(a > 0 && b / a - 1 <= m / 100 && a / b - 1 <= m / 100)}'; then break; fi
+    done
+    steady=" (steady)"
+    [ "$n" -lt "$warmup_extra" ] || ! awk -v a="${windows[n-2]:-0}" -v b="${windows[n-1]}" -v m="$warmup_steady" \
+      'BEGIN {exit !(a > 0 && b / a - 1 <= m / 100 && a / b - 1 <= m / 100)}' || steady=" (not steady after $warmup_extra windows)"
+    $smoke || log "$impl ${scenario^^} warm-up windows of $warmup_window, req/s: ${windows[*]}$steady"
   done
   refuses_tampered "$impl" "${base_of[$impl]}"
 done
@@ -214,8 +230,12 @@ psql_bench -c "vacuum analyze models" >/dev/null
 # --- rounds: every implementation once per scenario, in turn ----------------------------------------------------------
 # The order of the implementations moves by one each round, so that none always runs first (or right after the same
 # neighbour). Rows written by S4 (and S5's share of S4) are deleted after each run, so every run reads the same data.
+# Each timed window also records who used the CPU during it (bench/cpu.py): the implementation under test, the
+# others (idle ones should use nothing), PostgreSQL, wrk and the rest, printed after the rounds.
 results="$work/results.tsv"
+cpu_windows="$work/cpu-windows.tsv"
 : >"$results"
+: >"$cpu_windows"
 for round in $(seq 1 "$rounds"); do
   shift_by=$(( (round - 1) % ${#impls[@]} ))
   order=("${impls[@]:$shift_by}" "${impls[@]:0:$shift_by}")
@@ -223,7 +243,12 @@ for round in $(seq 1 "$rounds"); do
   for scenario in s1 s2 s3 s4 s5 s6; do
     for impl in "${order[@]}"; do
       [[ " ${scenarios_of[$impl]} " == *" $scenario "* ]] || continue
+      python3 "$bench/cpu.py" snapshot "$work/cpu-before.json"
       out=$(wrk -t 2 -c "$connections" -d "$duration" --latency -s "$bench/wrk/$scenario.lua" "${base_of[$impl]}")
+      python3 "$bench/cpu.py" snapshot "$work/cpu-after.json"
+      printf '%s\t%s\t%s\t%s\n' "$round" "$impl" "${scenario^^}" "$(python3 "$bench/cpu.py" diff \
+        "$work/cpu-before.json" "$work/cpu-after.json" $(for i in "${impls[@]}"; do echo "$i=${app_pids[$i]}"; done))" \
+        >>"$cpu_windows"
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$impl" "${scenario^^}" \
         "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "50%" {print $2}')" \
         "$(echo "$out" | awk '$1 == "99%" {print $2}')" "$(echo "$out" | awk '/Non-2xx/ {print $NF}')" >>"$results"
@@ -233,6 +258,13 @@ for round in $(seq 1 "$rounds"); do
     done
   done
 done
+
+if ! $smoke; then
+  echo
+  echo "CPU used in each timed window of ${duration} ($(nproc) cores: $(( $(nproc) * ${duration%s} )) s in all), by whom"
+  python3 "$bench/cpu.py" table "$cpu_windows"
+  echo
+fi
 
 # --- Model Registry (default settings) at half of its peak --------------------------------------------------------
 # Each scenario again at half of its median throughput over the rounds, paced by a pause before every request (wrk
