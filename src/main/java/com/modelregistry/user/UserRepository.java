@@ -23,6 +23,9 @@ public class UserRepository implements PanacheRepositoryBase<User, Long>, Owners
     public static final KeysetOrder<User> NEWEST = KeysetOrder.of("users:-createdAt", "createdAt", KeyType.TIME,
             false, false, user -> user.createdAt, user -> user.id);
     private static final Sort NEWEST_FIRST = NEWEST.sort();
+    private static final String VIEW_WITH_MODELS = "select new com.modelregistry.user.UserModelRow("
+            + UserModelRow.COLUMNS + ") from User u left join u.models m where u.id = :id"
+            + " order by m.createdAt desc, m.id desc";
     /** An advisory lock key of this application's own ("registry admin" in ASCII, cut to 8 bytes). */
     private static final long ADMIN_ACCOUNT_LOCK = 0x7265_6769_7374_7279L;
 
@@ -75,10 +78,13 @@ public class UserRepository implements PanacheRepositoryBase<User, Long>, Owners
         return count("id", userId).map(found -> found > 0);
     }
 
-    /** The user with all of its models, newest first, in one SQL statement. */
-    public Uni<User> findWithModels(long id) {
-        return find("from User u left join fetch u.models where u.id = ?1", id).list()
-                .map(found -> found.isEmpty() ? null : found.get(0));
+    /**
+     * The user's view with all of its models, newest first, in one SQL statement, or null when there is no such user;
+     * see UserModelRow for why no entity.
+     */
+    public Uni<UserView> viewWithModels(long id) {
+        return getSession().chain(session -> session.createSelectionQuery(VIEW_WITH_MODELS, UserModelRow.class)
+                .setParameter("id", id).getResultList()).map(UserModelRow::view);
     }
 
     /** Deletes in one statement without loading the user or its models; the database cascades to the models. */

@@ -84,7 +84,12 @@ public class UserService {
     public Uni<UserView> get(Caller caller, long id, boolean withModels) {
         caller.requireSelfOrAdmin(id);
         if (withModels) {
-            return users.findWithModels(id).map(user -> UserView.withModels(existing(user, id)));
+            return users.viewWithModels(id).map(view -> {
+                if (view == null) {
+                    throw new NotFound("User", id);
+                }
+                return view;
+            });
         }
         return users.findById(id).map(user -> UserView.of(existing(user, id)));
     }

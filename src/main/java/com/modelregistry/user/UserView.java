@@ -18,9 +18,4 @@ public record UserView(Long id, String email, String username, boolean active, S
         return new UserView(user.id, user.email, user.username, user.active, user.role,
                 user.createdAt, user.updatedAt, null);
     }
-
-    public static UserView withModels(User user) {
-        return new UserView(user.id, user.email, user.username, user.active, user.role,
-                user.createdAt, user.updatedAt, user.models.stream().map(ModelView::of).toList());
-    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.modelregistry.Api;
 import com.modelregistry.mlmodel.MLModel;
 import com.modelregistry.mlmodel.ModelRepository;
+import com.modelregistry.mlmodel.ModelView;
 import com.modelregistry.testdb.AuthResource;
 import com.modelregistry.testdb.PostgresResource;
 import io.quarkus.test.TestReactiveTransaction;
@@ -16,6 +17,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,28 +105,57 @@ class UserRepositoryTest {
     }
 
     @Test
-    void findWithModelsListsTheUsersModelsNewestFirst(UniAsserter asserter) {
+    void viewWithModelsListsTheUsersModelsNewestFirst(UniAsserter asserter) {
         asserter.execute(() -> user(Api.unique("owner_")).invoke(user -> asserter.putData("owner", user.id)))
                 .execute(() -> user(Api.unique("other_")).chain(other -> model(other.id, "someone else's")))
                 .execute(() -> model(owner(asserter), "first").invoke(model -> asserter.putData("first", model.id)))
                 .execute(() -> model(owner(asserter), "second").invoke(model -> asserter.putData("second", model.id)))
                 .execute(this::forgetLoadedEntities)
-                .assertThat(() -> users.findWithModels(owner(asserter)),
-                        found -> assertEquals(List.of(asserter.getData("second"), asserter.getData("first")),
-                                found.models.stream().map(model -> model.id).toList()));
+                .assertThat(() -> users.viewWithModels(owner(asserter)), found -> {
+                    assertEquals(owner(asserter), found.id());
+                    assertEquals(List.of(asserter.getData("second"), asserter.getData("first")),
+                            found.models().stream().map(ModelView::id).toList());
+                    assertEquals(List.of("second", "first"), found.models().stream().map(ModelView::name).toList());
+                    found.models().forEach(model -> assertEquals(owner(asserter), model.ownerId()));
+                });
+    }
+
+    /** The projection names its columns by hand (UserModelRow.COLUMNS): each must land where the entity's view has it. */
+    @Test
+    void viewWithModelsCarriesEveryColumnAsTheEntitiesViewsDo(UniAsserter asserter) {
+        asserter.execute(() -> user(Api.unique("every_")).invoke(user -> asserter.putData("owner", user.id)))
+                .execute(() -> model(owner(asserter), "tagged").invoke(model -> {
+                    model.accuracy = 0.75;
+                    model.tags.put("team", "vision");
+                    model.tags.put("task", "detection");
+                }))
+                .execute(this::forgetLoadedEntities)
+                .execute(() -> users.findById(owner(asserter)).invoke(user -> asserter.putData("user", user)))
+                .execute(() -> models.find("ownerId", owner(asserter)).firstResult()
+                        .invoke(model -> asserter.putData("model", model)))
+                .execute(this::forgetLoadedEntities)
+                .assertThat(() -> users.viewWithModels(owner(asserter)), found -> {
+                    UserView user = UserView.of((User) asserter.getData("user"));
+                    ModelView model = ModelView.of((MLModel) asserter.getData("model"));
+                    assertEquals(user, new UserView(found.id(), found.email(), found.username(), found.active(),
+                            found.role(), found.createdAt(), found.updatedAt(), null));
+                    assertEquals(List.of(model), found.models());
+                    assertEquals(Map.of("task", "detection", "team", "vision"), model.tags());
+                    assertEquals(0.75, model.accuracy());
+                });
     }
 
     @Test
-    void findWithModelsGivesAUserWithoutModelsAnEmptyList(UniAsserter asserter) {
+    void viewWithModelsGivesAUserWithoutModelsAnEmptyList(UniAsserter asserter) {
         asserter.execute(() -> user(Api.unique("lonely_")).invoke(user -> asserter.putData("owner", user.id)))
                 .execute(this::forgetLoadedEntities)
-                .assertThat(() -> users.findWithModels(owner(asserter)),
-                        found -> assertEquals(List.of(), found.models));
+                .assertThat(() -> users.viewWithModels(owner(asserter)),
+                        found -> assertEquals(List.of(), found.models()));
     }
 
     @Test
-    void findWithModelsFindsNobodyForAnUnknownId(UniAsserter asserter) {
-        asserter.assertNull(() -> users.findWithModels(MISSING));
+    void viewWithModelsFindsNobodyForAnUnknownId(UniAsserter asserter) {
+        asserter.assertNull(() -> users.viewWithModels(MISSING));
     }
 
     @Test

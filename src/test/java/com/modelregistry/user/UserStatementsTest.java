@@ -2,6 +2,7 @@ package com.modelregistry.user;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.modelregistry.Api.Account;
@@ -31,6 +32,8 @@ class UserStatementsTest {
 
             assertEquals(1, sql.statements().size(), "statements: " + sql.statements());
             assertTrue(sql.statements().get(0).contains("join"), "statements: " + sql.statements());
+            // a projection of the columns the view shows: the password hash is not even read
+            assertFalse(sql.statements().get(0).contains("password_hash"), "statements: " + sql.statements());
         }
     }
 
