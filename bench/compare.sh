@@ -31,6 +31,8 @@ load_models 1 "$models"
 # both under names of their own, so that lib.sh's cleanup stops both
 start_impl model-registry
 app_pids[this]=$app; unset 'app_pids[model-registry]'
+# the running process keeps writing to the moved file; the other build's start then gets a log of its own
+mv "$work/app-model-registry.log" "$work/app-this.log"
 this_base="http://localhost:$app_port"
 other_port=$(free_port $((app_port + 100)))
 other_management=$(free_port $((management_port + 100)))
