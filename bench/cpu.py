@@ -6,7 +6,8 @@
                                               threads, the rest,
                                               and the machine's busy and idle seconds, on one tab-separated line
     cpu.py table FILE                         run.sh's lines "round, implementation, scenario, diff" as a table: per
-                                              window, the seconds of the one under test, of the other
+                                              round, implementation and scenario (the lines of its slices added
+                                              up), the seconds of the one under test, of the other
                                               implementations, of PostgreSQL, wrk and the rest, and the machine busy
 
 A process tree is the process and all its descendants (uvicorn's workers are children of the command run.sh starts).
@@ -88,15 +89,19 @@ def diff(before_path, after_path, roots):
 
 def table(path):
     print("round scen implementation            under-test  other-impls  postgres    wrk  kthreads   rest  machine-busy")
+    windows = {}  # (round, scenario, implementation) -> seconds per name, the slices added up, in the order they ran
     with open(path) as f:
         for row in f:
             round_, impl, scenario, *pairs = row.rstrip("\n").split("\t")
-            seconds = dict((k, float(v)) for k, v in (p.split("=", 1) for p in pairs))
-            others = sum(v for k, v in seconds.items() if k not in (impl, "postgres", "wrk", "kernel-threads", "rest",
-                                                                      "machine-busy", "machine-idle"))
-            whole = seconds["machine-busy"] + seconds["machine-idle"]
-            print(f"{round_:>5} {scenario:<4} {impl:<24} {seconds[impl]:>9.2f}s {others:>11.2f}s {seconds['postgres']:>8.2f}s"
-                  f" {seconds['wrk']:>5.2f}s {seconds['kernel-threads']:>8.2f}s {seconds['rest']:>5.2f}s {100 * seconds['machine-busy'] / whole:>12.1f}%")
+            seconds = windows.setdefault((round_, scenario, impl), {})
+            for k, v in (p.split("=", 1) for p in pairs):
+                seconds[k] = seconds.get(k, 0.0) + float(v)
+    for (round_, scenario, impl), seconds in sorted(windows.items(), key=lambda w: (int(w[0][0]), w[0][1])):
+        others = sum(v for k, v in seconds.items() if k not in (impl, "postgres", "wrk", "kernel-threads", "rest",
+                                                                  "machine-busy", "machine-idle"))
+        whole = seconds["machine-busy"] + seconds["machine-idle"]
+        print(f"{round_:>5} {scenario:<4} {impl:<24} {seconds[impl]:>9.2f}s {others:>11.2f}s {seconds['postgres']:>8.2f}s"
+              f" {seconds['wrk']:>5.2f}s {seconds['kernel-threads']:>8.2f}s {seconds['rest']:>5.2f}s {100 * seconds['machine-busy'] / whole:>12.1f}%")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,10 @@
 results JSON or a refusal.
 
 usage: report.py RESULTS.tsv PACED.tsv META_JSON OUT.json
-  RESULTS.tsv  round, implementation, scenario, requests/s, p50, p99, non-2xx (wrk's units), one line per wrk run
+       report.py combine SLICES.tsv > RESULTS.tsv
+  SLICES.tsv   round, implementation, scenario, requests, seconds, p50, p99, non-2xx (wrk's units), one line per slice
+  RESULTS.tsv  round, implementation, scenario, requests/s, p50, p99, non-2xx, one line per round: its slices'
+               requests over their seconds, the median of their p50s, the highest of their p99s (ms), their non-2xx
   PACED.tsv    implementation, scenario, target requests/s, requests/s, p50, p99, non-2xx
 Exit 0: report printed and OUT.json written (smoke: printed only). Exit 1: smoke saw non-2xx answers. Exit 3: a ratio
 between implementations strays more than meta's maxSpreadPercent from its median: refused, nothing written."""
@@ -26,6 +29,21 @@ def to_ms(text):
 def rows(path, width):
     with open(path) as lines:
         return [line.rstrip("\n").split("\t") for line in lines if line.strip() and len(line.split("\t")) == width]
+
+
+def combine(slices_path):
+    """One line per round, implementation and scenario from its slices, in the order they first ran."""
+    rounds = {}
+    for r, i, s, requests, seconds, p50, p99, e in rows(slices_path, 8):
+        mine = rounds.setdefault((r, i, s), {"requests": 0, "seconds": 0.0, "p50": [], "p99": [], "non2xx": 0})
+        mine["requests"] += int(requests)
+        mine["seconds"] += to_ms(seconds.rstrip(",")) / 1000
+        mine["p50"].append(to_ms(p50))
+        mine["p99"].append(to_ms(p99))
+        mine["non2xx"] += int(e or 0)
+    for (r, i, s), mine in rounds.items():
+        print(f"{r}\t{i}\t{s}\t{mine['requests'] / mine['seconds']:.2f}\t{statistics.median(mine['p50']):.3f}ms\t"
+              f"{max(mine['p99']):.3f}ms\t{mine['non2xx']}")
 
 
 def spread(values):
@@ -51,7 +69,8 @@ def main(results_path, paced_path, meta_text, out_path):
                      and r["round"] == rnd), None)
 
     medians = []
-    print(f"\nMedians over {len(rounds)} round(s) of {meta['duration']}, {meta['connections']} connections")
+    print(f"\nMedians over {len(rounds)} round(s) of {meta['duration']} ({meta['slices']} slice(s) each), "
+          f"{meta['connections']} connections")
     print(f"{'implementation':<24} {'scen':<4} {'requests/s':>11} {'p50_ms':>8} {'p99_ms':>8} {'non2xx':>7}  per round")
     for impl in impls:
         for scenario in SCENARIOS:
@@ -147,4 +166,6 @@ def main(results_path, paced_path, meta_text, out_path):
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "combine":
+        sys.exit(combine(sys.argv[2]))
     sys.exit(main(*sys.argv[1:5]))

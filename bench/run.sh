@@ -14,7 +14,8 @@
 #   --ignore-load  run even when the machine was busy before the start; the JSON is then marked not reportable
 #                  (development only)
 # Environment, for checking the script only (a run with any of them set is marked not reportable):
-#   BENCH_DURATION (10s), BENCH_WARMUP (20s per scenario), BENCH_ROUNDS (3), BENCH_MAX_SPREAD (15, in %), BENCH_MAX_BUSY (10, in %)
+#   BENCH_DURATION (10s per implementation, scenario and round), BENCH_SLICES (5), BENCH_WARMUP (20s per scenario),
+#   BENCH_ROUNDS (3), BENCH_MAX_SPREAD (15, in %), BENCH_MAX_BUSY (10, in %)
 #
 # Refusal: exit 3 and no JSON when any ratio between implementations strays more than ±BENCH_MAX_SPREAD % from its
 # median over the rounds; exit 4 before anything starts when the CPU was more than BENCH_MAX_BUSY % busy over 5 s
@@ -48,12 +49,18 @@ while [ $# -gt 0 ]; do
   shift
 done
 not_reportable=()
-for setting in BENCH_DURATION BENCH_WARMUP BENCH_ROUNDS BENCH_MAX_SPREAD BENCH_MAX_BUSY; do
+for setting in BENCH_DURATION BENCH_SLICES BENCH_WARMUP BENCH_ROUNDS BENCH_MAX_SPREAD BENCH_MAX_BUSY; do
   if [ -n "${!setting:-}" ]; then not_reportable+=("$setting=${!setting} (for checking the script only)"); fi
 done
-if $smoke; then duration=2s; warmup=1s; rounds=1; connections=8; pace_probe=1s; warmup_window=1s; warmup_extra=2
-else duration=${BENCH_DURATION:-10s}; warmup=${BENCH_WARMUP:-20s}; rounds=${BENCH_ROUNDS:-3}; connections=32
-  pace_probe=3s; warmup_window=5s; warmup_extra=6; fi
+if $smoke; then duration=2s; slices=1; warmup=1s; rounds=1; connections=8; pace_probe=1s; warmup_window=1s; warmup_extra=2
+else duration=${BENCH_DURATION:-10s}; slices=${BENCH_SLICES:-5}; warmup=${BENCH_WARMUP:-20s}; rounds=${BENCH_ROUNDS:-3}
+  connections=32; pace_probe=3s; warmup_window=5s; warmup_extra=6; fi
+# A round's figure for one implementation and scenario is $duration of wrk, taken in $slices slices that alternate with
+# the other implementations' (see the rounds below)
+slice_seconds=$(( ${duration%s} / slices ))
+if [ "$slice_seconds" -lt 1 ] || [ $(( slice_seconds * slices )) != "${duration%s}" ]; then
+  echo "BENCH_DURATION ($duration) must be a whole number of seconds that BENCH_SLICES ($slices) divides"; exit 2
+fi
 warmup_steady=5
 max_spread=${BENCH_MAX_SPREAD:-15}
 max_busy=${BENCH_MAX_BUSY:-10}
@@ -227,41 +234,55 @@ for impl in "${impls[@]}"; do
 done
 psql_bench -c "vacuum analyze models" >/dev/null
 
-# --- rounds: every implementation once per scenario, in turn ----------------------------------------------------------
-# The order of the implementations moves by one each round, so that none always runs first (or right after the same
-# neighbour). Rows written by S4 (and S5's share of S4) are deleted after each run, so every run reads the same data.
-# Each timed window also records who used the CPU during it (bench/cpu.py): the implementation under test, the
-# others (idle ones should use nothing), PostgreSQL, wrk and the rest, printed after the rounds.
+# --- rounds: every implementation once per scenario, in slices that alternate -----------------------------------------
+# This machine's speed moves on its own by tens of per cent for seconds at a time (a fixed C loop ran at 11,900 then
+# 16,900 iterations/s from one second to the next, with nothing else running), and a 10 s run of one implementation
+# followed by 10 s of the next puts such a change into their ratio: three full runs on 2026-12-01/02 refused on it.
+# So each implementation's $duration of a scenario is taken in $slices slices of ${slice_seconds}s, and the slices of
+# all implementations alternate (A B C, then B C A, ...): a slow stretch of the machine falls on all of them alike.
+# A round's figure is the requests of its slices over their seconds; its p50 the median of the slices' p50s, its p99
+# the highest of their p99s (report.py combine).
+# The order of the implementations moves by one each slice and each round, so that none always runs first (or right
+# after the same neighbour). Rows written by S4 (and S5's share of S4) are deleted after each slice, so every slice
+# reads the same data. Each slice also records who used the CPU during it (bench/cpu.py, summed per round): the
+# implementation under test, the others (idle ones should use nothing), PostgreSQL, wrk and the rest, printed after
+# the rounds.
 results="$work/results.tsv"
+slice_results="$work/slices.tsv"
 cpu_windows="$work/cpu-windows.tsv"
-: >"$results"
+: >"$slice_results"
 : >"$cpu_windows"
 for round in $(seq 1 "$rounds"); do
-  shift_by=$(( (round - 1) % ${#impls[@]} ))
-  order=("${impls[@]:$shift_by}" "${impls[@]:0:$shift_by}")
-  log "round $round of $rounds: ${order[*]}"
+  log "round $round of $rounds: ${#impls[@]} implementations, $slices slice(s) of ${slice_seconds}s each per scenario"
   for scenario in s1 s2 s3 s4 s5 s6; do
-    for impl in "${order[@]}"; do
-      [[ " ${scenarios_of[$impl]} " == *" $scenario "* ]] || continue
-      python3 "$bench/cpu.py" snapshot "$work/cpu-before.json"
-      out=$(wrk -t 2 -c "$connections" -d "$duration" --latency -s "$bench/wrk/$scenario.lua" "${base_of[$impl]}")
-      python3 "$bench/cpu.py" snapshot "$work/cpu-after.json"
-      printf '%s\t%s\t%s\t%s\n' "$round" "$impl" "${scenario^^}" "$(python3 "$bench/cpu.py" diff \
-        "$work/cpu-before.json" "$work/cpu-after.json" $(for i in "${impls[@]}"; do echo "$i=${app_pids[$i]}"; done))" \
-        >>"$cpu_windows"
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$impl" "${scenario^^}" \
-        "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "50%" {print $2}')" \
-        "$(echo "$out" | awk '$1 == "99%" {print $2}')" "$(echo "$out" | awk '/Non-2xx/ {print $NF}')" >>"$results"
-      if [ "$scenario" = s4 ] || [ "$scenario" = s5 ]; then
-        psql_bench -c "delete from models where id > $models" -c "vacuum analyze models" >/dev/null
-      fi
+    for slice in $(seq 1 "$slices"); do
+      shift_by=$(( (round + slice - 2) % ${#impls[@]} ))
+      order=("${impls[@]:$shift_by}" "${impls[@]:0:$shift_by}")
+      for impl in "${order[@]}"; do
+        [[ " ${scenarios_of[$impl]} " == *" $scenario "* ]] || continue
+        python3 "$bench/cpu.py" snapshot "$work/cpu-before.json"
+        out=$(wrk -t 2 -c "$connections" -d "${slice_seconds}s" --latency -s "$bench/wrk/$scenario.lua" "${base_of[$impl]}")
+        python3 "$bench/cpu.py" snapshot "$work/cpu-after.json"
+        printf '%s\t%s\t%s\t%s\n' "$round" "$impl" "${scenario^^}" "$(python3 "$bench/cpu.py" diff \
+          "$work/cpu-before.json" "$work/cpu-after.json" $(for i in "${impls[@]}"; do echo "$i=${app_pids[$i]}"; done))" \
+          >>"$cpu_windows"
+        # "  10234 requests in 2.00s, 2.13MB read"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$impl" "${scenario^^}" \
+          "$(echo "$out" | awk '/ requests in / {print $1}')" "$(echo "$out" | awk '/ requests in / {sub(/,$/, "", $4); print $4}')" \
+          "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
+          "$(echo "$out" | awk '/Non-2xx/ {print $NF}')" >>"$slice_results"
+        if [ "$scenario" = s4 ] || [ "$scenario" = s5 ]; then
+          psql_bench -c "delete from models where id > $models" -c "vacuum analyze models" >/dev/null
+        fi
+      done
     done
   done
 done
+python3 "$bench/report.py" combine "$slice_results" >"$results"
 
 if ! $smoke; then
   echo
-  echo "CPU used in each timed window of ${duration} ($(nproc) cores: $(( $(nproc) * ${duration%s} )) s in all), by whom"
+  echo "CPU used in each round's ${duration} of a scenario ($slices slice(s); $(nproc) cores: $(( $(nproc) * ${duration%s} )) s in all), by whom"
   python3 "$bench/cpu.py" table "$cpu_windows"
   echo
 fi
@@ -325,7 +346,7 @@ import json, sys
 a = sys.argv[1:]
 print(json.dumps({
   "date": a[0], "machine": a[1], "users": int(a[2]), "models": int(a[3]), "versionsPerModel": int(a[4]),
-  "connections": int(a[5]), "duration": a[6], "warmup": a[7], "rounds": int(a[8]), "poolSize": int(a[9]),
+  "connections": int(a[5]), "duration": a[6], "slices": int(a[21]), "warmup": a[7], "rounds": int(a[8]), "poolSize": int(a[9]),
   "implementations": a[10].split(","), "maxSpreadPercent": float(a[11]),
   "loadCheck": {"cpuBusyPercent": json.loads(a[12]), "seconds": 5, "maxBusyPercent": float(a[13]),
                 "passed": a[14] == "true", "ignored": a[15] == "true"},
@@ -335,7 +356,7 @@ print(json.dumps({
   "$stamp" "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB" "$users" "$models" "$versions" "$connections" \
   "$duration" "$warmup" "$rounds" "$pool_size" "$only" "$max_spread" "$load_busy" "$max_busy" "$load_passed" \
   "$ignore_load" "$(printf '%s\n' "${not_reportable[@]}")" "$(IFS=,; echo "${without_s6[*]}")" "$versions_json" \
-  "$fastapi_runs" "$smoke")
+  "$fastapi_runs" "$smoke" "$slices")
 # never over a committed result: a run that is not reportable writes DATE-not-reportable.json, a second run of the
 # day DATE-HHMM.json
 mkdir -p "$bench/results"
