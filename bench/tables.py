@@ -83,6 +83,15 @@ def tables(run, source):
                                   ", ".join(f"{found[s]['median']:.2f}×" for s in GOAL_SCENARIOS), met(ok)))
             out.append(f"| {name(r_impl)} | {name(peer)} | " + " | ".join(cells) + f" | {verdict} |")
     out.append("")
+    limit = run["maxSpreadPercent"]
+    set_aside = [r for r in run["ratios"] if max(-r["minPercent"], r["maxPercent"]) > limit]
+    if set_aside:
+        out += [f"Rounds that strayed more than ±{limit:g}% and that the refusal set aside (one per ratio at most; "
+                "the spreads above include them):", ""]
+        out += [f"- {name(r['implementation'])} ÷ {name(r['peer'])} {r['scenario']}: round {r['setAsideRound']} at "
+                f"{r['perRound'][r['setAsideRound'] - 1]:.3f}; the other rounds {r['gateMinPercent']:+.1f}% / "
+                f"{r['gateMaxPercent']:+.1f}% off the median {r['median']:.3f}" for r in set_aside]
+        out.append("")
 
     # half of the peak
     if run["halfPeak"]:
