@@ -158,10 +158,14 @@ fastapi_stack() {
 }
 
 # --- schema and data: Model Registry migrates and creates the admin, then COPY loads the rest -------------------------
+# The admin's token serves every request of the run, so it is issued for $token_lifespan seconds instead of the
+# service's default hour: a full run.sh of 5 rounds takes about 75 minutes, and the default token expired in its fifth
+# round on 2026-12-02 (every request after that a 401, counted as non-2xx). run.sh checks what is left before each round.
+token_lifespan=21600
 create_schema() {
   log "schema: first start of Model Registry"
   token=
-  start_impl model-registry
+  SMALLRYE_JWT_NEW_TOKEN_LIFESPAN=$token_lifespan start_impl model-registry
   token=$(curl -sf -X POST "http://localhost:$app_port/auth/token" -H 'Content-Type: application/json' \
     -d "{\"username\":\"admin\",\"password\":\"$admin_password\"}" | sed 's/.*"accessToken":"\([^"]*\)".*/\1/')
   export BENCH_TOKEN=$token

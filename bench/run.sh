@@ -20,7 +20,8 @@
 # Refusal: exit 3 and no JSON when any ratio between implementations strays more than ±BENCH_MAX_SPREAD % from its
 # median over the rounds (from 5 rounds on, in any round but the one farthest from the median, which is set aside and
 # printed: report.py gated_spread); exit 4 before anything starts when the CPU was more than BENCH_MAX_BUSY % busy over 5 s
-# (something else is running), unless --ignore-load.
+# (something else is running), unless --ignore-load; exit 5 before a round when the admin token has less than 20 minutes
+# left (lib.sh issues it for 6 hours).
 #
 # Implementations: model-registry (the packaged jar, prod mode, default settings: verified-token cache on),
 # model-registry-uncached (the same jar with REGISTRY_AUTH_TOKEN_CACHE_ENABLED=false: the signature verified on every
@@ -253,8 +254,22 @@ slice_results="$work/slices.tsv"
 cpu_windows="$work/cpu-windows.tsv"
 : >"$slice_results"
 : >"$cpu_windows"
+# token_minutes_left: until the admin token's exp (it is not refreshed during the run; lib.sh create_schema)
+token_minutes_left() {
+  python3 -c '
+import base64, json, sys, time
+body = sys.argv[1].split(".")[1]
+print(int((json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))["exp"] - time.time()) // 60))' "$token"
+}
 for round in $(seq 1 "$rounds"); do
-  log "round $round of $rounds: ${#impls[@]} implementations, $slices slice(s) of ${slice_seconds}s each per scenario"
+  # a round takes about 9 minutes with all five implementations; a token that expires inside one turns its requests
+  # into 401s, which would be measured as very fast answers
+  if [ "$(token_minutes_left)" -lt 20 ]; then
+    echo "bench/run.sh stops before round $round: the admin token expires in $(token_minutes_left) minute(s);" \
+      "a round takes about 9"; exit 5
+  fi
+  log "round $round of $rounds: ${#impls[@]} implementations, $slices slice(s) of ${slice_seconds}s each per scenario" \
+    "(admin token valid for $(token_minutes_left) more minutes)"
   for scenario in s1 s2 s3 s4 s5 s6; do
     for slice in $(seq 1 "$slices"); do
       shift_by=$(( (round + slice - 2) % ${#impls[@]} ))
